@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+/**
+ * The only module that reads process.env. Every variable the app understands is declared,
+ * validated and documented here (and in the README's configuration table).
+ */
+const booleanish = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** PostgreSQL server. Unset: the embedded database (PGlite) in DATA_DIR is used. */
+  DATABASE_URL: z.url({ error: "DATABASE_URL must be a postgres:// URL" }).optional(),
+  /** Folder for the embedded database, demo mail and other local state. */
+  DATA_DIR: z.string().default(".data"),
+  /** Public base URL of the app, used in links inside mails. */
+  APP_URL: z.url().default("http://localhost:3000"),
+  PORT: z.coerce.number().int().positive().default(3000),
+  /** Secret for signing session JWTs. Required in production. */
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  /** SMTP server for outgoing mail (smtp://user:pass@host:port). Unset: mails go to DATA_DIR/mail. */
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Fast Trak Enroll <no-reply@fasttrak.example>"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Pool size of the app's database client. */
+  DATABASE_POOL_MAX: z.coerce.number().int().positive().optional(),
+  /** Run the background worker inside `npm start` (default true). */
+  START_WORKER: booleanish.default(true),
+  /** Trust X-Forwarded-For for rate limiting (set behind a reverse proxy). */
+  TRUST_PROXY: booleanish.default(false),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function load(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment configuration:\n${issues}`);
+  }
+  const env = parsed.data;
+  if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET && process.env.NEXT_PHASE !== "phase-production-build") {
+    // A missing secret in production must not silently fall back to a guessable value.
+    // The launcher (scripts/start.ts) generates and stores one for demo installs.
+    throw new Error("NEXTAUTH_SECRET is required in production");
+  }
+  return env;
+}
+
+export const env: Env = load();
+
+/** Sets variables for child processes started by our launchers (the only writers of process.env). */
+export function exportToChildEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...vars };
+}

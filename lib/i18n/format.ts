@@ -1,0 +1,29 @@
+import type { AppLocale } from "@/lib/i18n/routing";
+
+/** The center's time zone: every date is shown in it, with the zone named. */
+export const TIME_ZONE = "Asia/Seoul";
+
+const intlLocale = (locale: AppLocale) => (locale === "ko" ? "ko-KR" : "en-US");
+
+/** e.g. "2026년 12월 3일 오전 9:00 GMT+9" / "Dec 3, 2026, 9:00 AM GMT+9" */
+export function formatDateTime(value: Date, locale: AppLocale): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: TIME_ZONE,
+    timeZoneName: "short",
+  }).format(value);
+}
+
+export function formatDate(value: Date, locale: AppLocale): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeZone: TIME_ZONE }).format(value);
+}
+
+/** "₩1,200,000" in both languages; Korean readers also know "1,200,000원" but ₩ is unambiguous. */
+export function formatKrw(amount: number, locale: AppLocale): string {
+  return new Intl.NumberFormat(intlLocale(locale), {
+    style: "currency",
+    currency: "KRW",
+    maximumFractionDigits: 0,
+  }).format(amount);
+}

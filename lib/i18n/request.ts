@@ -1,0 +1,21 @@
+import { hasLocale } from "next-intl";
+import { getRequestConfig } from "next-intl/server";
+import { routing } from "@/lib/i18n/routing";
+import { TIME_ZONE } from "@/lib/i18n/format";
+
+export default getRequestConfig(async ({ requestLocale }) => {
+  const requested = await requestLocale;
+  const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
+  return {
+    locale,
+    timeZone: TIME_ZONE,
+    messages: (await import(`../../messages/${locale}.json`)).default,
+    formats: {
+      dateTime: {
+        dateTimeZone: { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE, timeZoneName: "short" },
+        date: { dateStyle: "medium", timeZone: TIME_ZONE },
+      },
+      number: { krw: { style: "currency", currency: "KRW", maximumFractionDigits: 0 } },
+    },
+  };
+});
