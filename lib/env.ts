@@ -28,6 +28,10 @@ const schema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().positive().optional(),
   /** Run the background worker inside `npm start` (default true). */
   START_WORKER: booleanish.default(true),
+  /** Seed demo data on first start against a real DATABASE_URL (the embedded database always does). */
+  SEED_DEMO_DATA: booleanish.default(false),
+  /** Canonical URL next-auth uses for callbacks; the launcher sets it from APP_URL. */
+  NEXTAUTH_URL: z.url().optional(),
   /** Trust X-Forwarded-For for rate limiting (set behind a reverse proxy). */
   TRUST_PROXY: booleanish.default(false),
 });

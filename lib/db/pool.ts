@@ -1,4 +1,3 @@
-import "server-only";
 import pg from "pg";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
