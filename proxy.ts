@@ -12,6 +12,8 @@ const intl = createIntlMiddleware(routing);
 export default function proxy(request: NextRequest) {
   const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
   request.headers.set("x-request-id", requestId);
+  // The page's own path, for requireUser's "sign in and come back here" (overwrites any client value).
+  request.headers.set("x-pathname", `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const isApi = request.nextUrl.pathname.startsWith("/api/");
   const response = isApi ? NextResponse.next({ request: { headers: request.headers } }) : intl(request);
   response.headers.set("x-request-id", requestId);

@@ -21,13 +21,23 @@ const schema = z.object({
   /** Secret for signing session JWTs. Required in production. */
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   /** SMTP server for outgoing mail (smtp://user:pass@host:port). Unset: mails go to DATA_DIR/mail. */
-  SMTP_URL: z.string().optional(),
+  SMTP_URL: z
+    .union([
+      z.literal(""),
+      z.string().regex(/^smtps?:\/\/[^/]/, { error: "SMTP_URL must be smtp(s)://…" }),
+    ])
+    .optional()
+    .transform((v) => v || undefined),
   MAIL_FROM: z.string().default("Fast Trak Enroll <no-reply@fasttrak.example>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Pool size of the app's database client. */
   DATABASE_POOL_MAX: z.coerce.number().int().positive().optional(),
   /** Run the background worker inside `npm start` (default true). */
   START_WORKER: booleanish.default(true),
+  /** How often (ms) each worker looks for due outbox mail, so mail leaves within seconds. */
+  WORKER_POLL_MS: z.coerce.number().int().min(100).default(3000),
+  /** Set by Next.js itself; "phase-production-build" during `next build` (no worker, no database then). */
+  NEXT_PHASE: z.string().optional(),
   /** Seed demo data on first start against a real DATABASE_URL (the embedded database always does). */
   SEED_DEMO_DATA: booleanish.default(false),
   /** Canonical URL next-auth uses for callbacks; the launcher sets it from APP_URL. */

@@ -3,19 +3,27 @@ import { CircleAlert, CircleCheck, Info, TriangleAlert } from "lucide-react";
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/lib/utils";
 
-const alertVariants = cva("flex gap-3 rounded-md border p-4 text-sm [&>svg]:mt-0.5 [&>svg]:size-4 [&>svg]:shrink-0", {
-  variants: {
-    variant: {
-      info: "border-info-border bg-info-bg text-info-fg",
-      success: "border-success-border bg-success-bg text-success-fg",
-      warning: "border-warning-border bg-warning-bg text-warning-fg",
-      error: "border-danger-border bg-danger-bg text-danger-fg",
+const alertVariants = cva(
+  "flex gap-3 rounded-md border p-4 text-sm [&>svg]:mt-0.5 [&>svg]:size-4 [&>svg]:shrink-0",
+  {
+    variants: {
+      variant: {
+        info: "border-info-border bg-info-bg text-info-fg",
+        success: "border-success-border bg-success-bg text-success-fg",
+        warning: "border-warning-border bg-warning-bg text-warning-fg",
+        error: "border-danger-border bg-danger-bg text-danger-fg",
+      },
     },
+    defaultVariants: { variant: "info" },
   },
-  defaultVariants: { variant: "info" },
-});
+);
 
-const icons = { info: Info, success: CircleCheck, warning: TriangleAlert, error: CircleAlert } as const;
+const icons = {
+  info: Info,
+  success: CircleCheck,
+  warning: TriangleAlert,
+  error: CircleAlert,
+} as const;
 
 export type AlertProps = Omit<ComponentProps<"div">, "title"> &
   VariantProps<typeof alertVariants> & {
@@ -56,7 +64,17 @@ export function ActionResultAlert({
   className?: string;
 }) {
   if (!state) return null;
-  if (state.formError) return <Alert variant="error" className={className}>{state.formError}</Alert>;
-  if (state.ok && state.message) return <Alert variant="success" className={className}>{state.message}</Alert>;
+  if (state.formError)
+    return (
+      <Alert variant="error" className={className}>
+        {state.formError}
+      </Alert>
+    );
+  if (state.ok && state.message)
+    return (
+      <Alert variant="success" className={className}>
+        {state.message}
+      </Alert>
+    );
   return null;
 }

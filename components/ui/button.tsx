@@ -12,7 +12,8 @@ export const buttonVariants = cva(
         secondary: "bg-secondary text-secondary-foreground hover:bg-secondary-hover",
         outline: "border border-input bg-background text-foreground shadow-sm hover:bg-accent",
         ghost: "text-foreground hover:bg-accent",
-        destructive: "bg-destructive text-destructive-foreground shadow-sm hover:bg-destructive-hover",
+        destructive:
+          "bg-destructive text-destructive-foreground shadow-sm hover:bg-destructive-hover",
         link: "text-primary underline-offset-4 hover:underline",
       },
       size: {

@@ -38,10 +38,16 @@ export function FormField({
   const descriptionId = `${controlId}-description`;
   const errorId = `${controlId}-error`;
   const invalid = Boolean(errors && errors.length > 0);
-  const describedBy = [description ? descriptionId : null, invalid ? errorId : null].filter(Boolean).join(" ");
+  const describedBy = [description ? descriptionId : null, invalid ? errorId : null]
+    .filter(Boolean)
+    .join(" ");
 
   const control = (
-    <Slot id={controlId} aria-invalid={invalid || undefined} aria-describedby={describedBy || undefined}>
+    <Slot
+      id={controlId}
+      aria-invalid={invalid || undefined}
+      aria-describedby={describedBy || undefined}
+    >
       {children}
     </Slot>
   );
@@ -72,7 +78,10 @@ export function FormField({
       {description ? (
         <p
           id={descriptionId}
-          className={cn("mt-1.5 text-sm text-muted-foreground", orientation === "horizontal" && "pl-6.5")}
+          className={cn(
+            "mt-1.5 text-sm text-muted-foreground",
+            orientation === "horizontal" && "pl-6.5",
+          )}
         >
           {description}
         </p>

@@ -10,7 +10,10 @@ import { cn } from "@/lib/utils";
 export function Select({ className, children, ...props }: ComponentProps<"select">) {
   return (
     <div className="relative w-full">
-      <select className={cn(controlClasses, "h-10 appearance-none py-2 pr-9", className)} {...props}>
+      <select
+        className={cn(controlClasses, "h-10 appearance-none py-2 pr-9", className)}
+        {...props}
+      >
         {children}
       </select>
       <ChevronDown

@@ -1,38 +1,67 @@
+/**
+ * Creating and dropping whole databases on a real PostgreSQL server: test databases cloned
+ * from a migrated template, the e2e database. Never pointed at the embedded database (PGlite
+ * holds a single database). No "server-only" and no lib/env: scripts and the test harness
+ * run this outside Next.js.
+ */
 import pg from "pg";
+import { connectionString, databaseName, withDatabase } from "./url";
 
-/** `postgres://…/other` → the same server, database `name`. */
-export function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
+export { withDatabase };
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
+
+function quoteDatabase(name: string): string {
+  // Names come from our own code; refuse anything that would need real quoting.
+  if (!IDENTIFIER.test(name)) throw new Error(`Refusing unusual database name ${JSON.stringify(name)}`);
+  return `"${name}"`;
 }
 
-function assertIdentifier(name: string): string {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Unsafe database name: ${name}`);
-  return name;
-}
-
-/** Drops (terminating its connections) and recreates database `name` on the server of `serverUrl`. */
-export async function recreateDatabase(serverUrl: string, name: string, template?: string): Promise<string> {
-  const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 10_000 });
+/**
+ * Runs `fn` on a connection to the server of `url`, in a database other than `avoid` (you
+ * cannot drop the database you are connected to, nor clone a template someone is in).
+ */
+export async function withAdminClient<T>(
+  url: string,
+  fn: (client: pg.Client) => Promise<T>,
+  avoid?: string,
+): Promise<T> {
+  const current = databaseName(url);
+  const adminDatabase = current === avoid ? "postgres" : current;
+  const client = new pg.Client({ connectionString: connectionString(withDatabase(url, adminDatabase)), connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
-    await client.query(`DROP DATABASE IF EXISTS ${assertIdentifier(name)} WITH (FORCE)`);
-    await client.query(
-      `CREATE DATABASE ${assertIdentifier(name)}${template ? ` TEMPLATE ${assertIdentifier(template)}` : ""}`,
+    return await fn(client);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** Drops `name` (disconnecting anyone in it). */
+export async function dropDatabase(url: string, name: string): Promise<void> {
+  await withAdminClient(url, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteDatabase(name)} WITH (FORCE)`), name);
+}
+
+/** Creates `name`, optionally as a copy of `template`; returns its URL. */
+export async function createDatabase(url: string, name: string, options: { template?: string } = {}): Promise<string> {
+  const template = options.template ? ` TEMPLATE ${quoteDatabase(options.template)}` : "";
+  await withAdminClient(url, (client) => client.query(`CREATE DATABASE ${quoteDatabase(name)}${template}`), name);
+  return withDatabase(url, name);
+}
+
+/** Drops `name` (disconnecting anyone in it) and creates it anew, empty or as a copy of `template`; returns its URL. */
+export async function recreateDatabase(url: string, name: string, template?: string): Promise<string> {
+  await dropDatabase(url, name);
+  return createDatabase(url, name, { template });
+}
+
+/** Databases on the server whose names start with `prefix`. */
+export async function listDatabases(url: string, prefix: string): Promise<string[]> {
+  return withAdminClient(url, async (client) => {
+    const { rows } = await client.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE starts_with(datname, $1) ORDER BY datname",
+      [prefix],
     );
-  } finally {
-    await client.end();
-  }
-  return withDatabase(serverUrl, name);
-}
-
-export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 10_000 });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${assertIdentifier(name)} WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
+    return rows.map((row) => row.datname);
+  });
 }

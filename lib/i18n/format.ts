@@ -7,9 +7,13 @@ const intlLocale = (locale: AppLocale) => (locale === "ko" ? "ko-KR" : "en-US");
 
 /** e.g. "2026년 12월 3일 오전 9:00 GMT+9" / "Dec 3, 2026, 9:00 AM GMT+9" */
 export function formatDateTime(value: Date, locale: AppLocale): string {
+  // Explicit fields: Intl (Node 20) throws when `timeZoneName` is combined with dateStyle/timeStyle.
   return new Intl.DateTimeFormat(intlLocale(locale), {
-    dateStyle: "medium",
-    timeStyle: "short",
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
     timeZone: TIME_ZONE,
     timeZoneName: "short",
   }).format(value);

@@ -1,0 +1,18 @@
+import { PGlite } from "@electric-sql/pglite";
+import { citext } from "@electric-sql/pglite/contrib/citext";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import fs from "node:fs";
+let t = Date.now();
+const db = await PGlite.create({ extensions: { citext, btree_gist, pg_trgm } });
+console.log("create", Date.now() - t); t = Date.now();
+await db.exec(fs.readFileSync("prisma/migrations/20261124000000_init/migration.sql", "utf8"));
+console.log("migrate", Date.now() - t); t = Date.now();
+console.log((await db.query("select current_database(), current_user, version()")).rows);
+const dump = await db.dumpDataDir("none");
+console.log("dump", Date.now() - t, dump.size); t = Date.now();
+await db.close();
+const db2 = await PGlite.create({ loadDataDir: dump, extensions: { citext, btree_gist, pg_trgm } });
+console.log("load", Date.now() - t); t = Date.now();
+console.log((await db2.query("select count(*) from pg_tables where schemaname='public'")).rows);
+const gz = await db2.dumpDataDir("gzip"); console.log("gz", Date.now()-t, gz.size);

@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Link } from "@/lib/i18n/navigation";
+import { verifyEmail } from "@/lib/users/users.service";
+import { AuthPanel } from "../auth-panel";
+import { ResendVerificationForm } from "../resend-verification-form";
+import { firstParam } from "../search-params";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/verify-email">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "auth.verifyEmail" });
+  return { title: t("metaTitle"), robots: { index: false } };
+}
+
+/**
+ * Three ways in: right after sign-up (`?sent=1`), from the link in the mail (`?token=…`, which
+ * is consumed here), or directly to ask for a new link.
+ */
+export default async function VerifyEmailPage({ params, searchParams }: PageProps<"/[locale]/verify-email">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const query = await searchParams;
+  const t = await getTranslations({ locale, namespace: "auth.verifyEmail" });
+  const token = firstParam(query.token);
+
+  const signInButton = (email?: string) => (
+    <Button asChild className="w-full">
+      <Link href={{ pathname: "/sign-in", query: email ? { email, notice: "verified" } : {} }}>{t("signInLink")}</Link>
+    </Button>
+  );
+  const resend = (email?: string) => (
+    <section aria-labelledby="resend-heading" className="flex flex-col gap-3 border-t border-border pt-5">
+      <h2 id="resend-heading" className="font-semibold">
+        {t("resendTitle")}
+      </h2>
+      <p className="text-sm text-muted-foreground">{t("resendDescription")}</p>
+      <ResendVerificationForm defaultEmail={email} />
+    </section>
+  );
+
+  if (token) {
+    const outcome = await verifyEmail(token.slice(0, 200));
+    switch (outcome.status) {
+      case "verified":
+        return (
+          <AuthPanel title={t("verifiedTitle")}>
+            <Alert variant="success">{t("verifiedBody", { email: outcome.email })}</Alert>
+            {signInButton(outcome.email)}
+          </AuthPanel>
+        );
+      case "already-verified":
+        return (
+          <AuthPanel title={t("alreadyTitle")}>
+            <Alert variant="info">{t("alreadyBody", { email: outcome.email })}</Alert>
+            {signInButton(outcome.email)}
+          </AuthPanel>
+        );
+      case "expired":
+        return (
+          <AuthPanel title={t("expiredTitle")}>
+            <Alert variant="warning">{t("expiredBody")}</Alert>
+            {resend(outcome.email)}
+          </AuthPanel>
+        );
+      default:
+        return (
+          <AuthPanel title={t("invalidTitle")}>
+            <Alert variant="error">{t("invalidBody")}</Alert>
+            {resend()}
+          </AuthPanel>
+        );
+    }
+  }
+
+  if (firstParam(query.sent)) {
+    return (
+      <AuthPanel title={t("sentTitle")}>
+        <Alert variant="success">{t("sentBody")}</Alert>
+        {resend()}
+      </AuthPanel>
+    );
+  }
+
+  return (
+    <AuthPanel title={t("title")} description={t("resendDescription")}>
+      <ResendVerificationForm />
+    </AuthPanel>
+  );
+}

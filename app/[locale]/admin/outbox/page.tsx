@@ -1,0 +1,186 @@
+import type { Metadata } from "next";
+import { useTranslations } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Label } from "@/components/ui/label";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { Select } from "@/components/ui/select";
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
+import { requirePagePermission } from "@/lib/auth/current-user";
+import { formatDateTime } from "@/lib/i18n/format";
+import { Link } from "@/lib/i18n/navigation";
+import type { AppLocale } from "@/lib/i18n/routing";
+import { MAX_ATTEMPTS } from "@/lib/notifications/deliver";
+import { listOutboxMessages } from "@/lib/notifications/outbox.queries";
+import { OUTBOX_STATUSES, outboxListQuerySchema } from "@/lib/notifications/outbox.schemas";
+import { OutboxStatusBadge, useTemplateLabel } from "./status-badge";
+
+export async function generateMetadata({
+  params,
+}: PageProps<"/[locale]/admin/outbox">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "outbox" });
+  return { title: t("metaTitle"), robots: { index: false } };
+}
+
+export default async function OutboxPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/admin/outbox">) {
+  const { locale: rawLocale } = await params;
+  const locale = rawLocale as AppLocale;
+  setRequestLocale(locale);
+  const user = await requirePagePermission("outbox:read", locale);
+  const query = outboxListQuerySchema.parse(await searchParams);
+  const data = await listOutboxMessages(user, query);
+  const t = await getTranslations({ locale, namespace: "outbox" });
+  const all = Object.values(data.counts).reduce((sum, n) => sum + n, 0);
+
+  return (
+    <div className="mx-auto w-full max-w-6xl px-4 py-8 sm:py-10">
+      <PageHeader title={t("title")} description={t("description")} />
+
+      {/* A plain GET form: filtering works without JavaScript and the URL can be shared. */}
+      <form
+        method="get"
+        role="search"
+        className="mb-6 flex flex-wrap items-end gap-3"
+        aria-label={t("filter.legend")}
+      >
+        <div className="flex w-60 flex-col gap-1.5">
+          <Label htmlFor="outbox-status">{t("filter.status")}</Label>
+          <Select id="outbox-status" name="status" defaultValue={query.status ?? ""}>
+            <option value="">{t("filter.all", { count: all })}</option>
+            {OUTBOX_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t("filter.option", { status: t(`status.${status}`), count: data.counts[status] })}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <Button type="submit" variant="outline">
+          {t("filter.apply")}
+        </Button>
+        {query.status ? (
+          <Button asChild variant="ghost">
+            <Link href="/admin/outbox">{t("filter.clear")}</Link>
+          </Button>
+        ) : null}
+      </form>
+
+      {data.items.length === 0 ? (
+        <EmptyState
+          title={t("empty.title")}
+          description={t("empty.description")}
+          action={
+            query.status ? (
+              <Button asChild variant="outline">
+                <Link href="/admin/outbox">{t("empty.filteredAction")}</Link>
+              </Button>
+            ) : undefined
+          }
+        />
+      ) : (
+        <>
+          <OutboxTable
+            items={data.items}
+            locale={locale}
+            caption={t("table.caption", { total: data.total })}
+          />
+          <Pagination
+            className="mt-6"
+            page={data.page}
+            pageCount={data.pageCount}
+            pathname="/admin/outbox"
+            query={{ status: query.status }}
+          />
+        </>
+      )}
+    </div>
+  );
+}
+
+type Items = Awaited<ReturnType<typeof listOutboxMessages>>["items"];
+
+function OutboxTable({
+  items,
+  locale,
+  caption,
+}: {
+  items: Items;
+  locale: AppLocale;
+  caption: string;
+}) {
+  const t = useTranslations("outbox.table");
+  const templateLabel = useTemplateLabel();
+  return (
+    <Table aria-label={t("label")}>
+      <TableCaption>{caption}</TableCaption>
+      <TableHeader>
+        <TableRow>
+          <TableHead>{t("created")}</TableHead>
+          <TableHead>{t("recipient")}</TableHead>
+          <TableHead>{t("template")}</TableHead>
+          <TableHead>{t("subject")}</TableHead>
+          <TableHead>{t("status")}</TableHead>
+          <TableHead className="text-right">{t("attempts")}</TableHead>
+          <TableHead>{t("sent")}</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {items.map((item) => (
+          <TableRow key={item.id}>
+            <TableCell className="whitespace-nowrap">
+              <time dateTime={item.createdAt.toISOString()}>
+                {formatDateTime(item.createdAt, locale)}
+              </time>
+            </TableCell>
+            <TableCell className="max-w-56 truncate" title={item.toEmail}>
+              {item.toEmail}
+            </TableCell>
+            <TableCell>
+              <Badge variant="outline">{templateLabel(item.template)}</Badge>
+            </TableCell>
+            <TableCell className="min-w-56">
+              <Link
+                href={`/admin/outbox/${item.id}`}
+                className="font-medium text-primary underline-offset-4 hover:underline"
+              >
+                {item.subject}
+              </Link>
+            </TableCell>
+            <TableCell>
+              <OutboxStatusBadge status={item.status} gaveUp={item.gaveUp} />
+            </TableCell>
+            <TableCell className="text-right tabular-nums">
+              {t("attemptsValue", { attempts: item.attempts, max: MAX_ATTEMPTS })}
+            </TableCell>
+            <TableCell className="whitespace-nowrap">
+              {item.sentAt ? (
+                <time dateTime={item.sentAt.toISOString()}>
+                  {formatDateTime(item.sentAt, locale)}
+                </time>
+              ) : (
+                <>
+                  <span aria-hidden="true">{t("notSent")}</span>
+                  <span className="sr-only">{t("notSentLabel")}</span>
+                </>
+              )}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,40 @@
+import net from "node:net";
+import { describe, expect, it } from "vitest";
+import { GET, dynamic } from "@/app/api/health/route";
+import { createPool } from "@/lib/db/pool";
+
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe("GET /api/health", () => {
+  it("reports the database up, with nothing else in the body", async () => {
+    const response = await GET();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(await response.json()).toEqual({ status: "ok", database: "up" });
+    expect(dynamic).toBe("force-dynamic");
+  });
+
+  it("answers 503 with database down when the database cannot be reached", async () => {
+    const ours = globalThis.__ftPool;
+    const unreachable = createPool(
+      `postgresql://postgres:secret@127.0.0.1:${await closedPort()}/nowhere`,
+    );
+    globalThis.__ftPool = unreachable;
+    try {
+      const response = await GET();
+      expect(response.status).toBe(503);
+      const text = await response.text();
+      expect(JSON.parse(text)).toEqual({ status: "error", database: "down" });
+      expect(text).not.toContain("secret");
+    } finally {
+      globalThis.__ftPool = ours;
+      await unreachable.end();
+    }
+  });
+});

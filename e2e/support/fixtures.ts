@@ -1,0 +1,23 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+
+/** Runs axe on the current page and fails with the list of violations, if any. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n    ")}`,
+  );
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+export async function signIn(page: Page, locale: "ko" | "en", email: string, password: string): Promise<void> {
+  await page.goto(`/${locale}/sign-in`);
+  await page.getByLabel(locale === "ko" ? "이메일" : "Email", { exact: true }).fill(email);
+  await page.getByLabel(locale === "ko" ? "비밀번호" : "Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: locale === "ko" ? "로그인" : "Sign in", exact: true }).click();
+}
+
+export const DEMO_PASSWORD = "FastTrak!2026";
+
+export const test = base;
+export { expect };
