@@ -27,7 +27,11 @@ export default defineConfig({
     // Two workers for the two cores of the machines this runs on.
     pool: "forks",
     maxWorkers: 2,
+    teardownTimeout: 60_000,
     exclude,
+    // next-intl imports "next/navigation" without an extension, which Node's ESM loader
+    // refuses (next has no exports map); letting Vite transform it resolves the import.
+    server: { deps: { inline: ["next-intl"] } },
     projects: [
       {
         extends: true,
@@ -50,7 +54,6 @@ export default defineConfig({
           // Starting a PGlite takes a second or two, more when both cores are busy.
           testTimeout: 30_000,
           hookTimeout: 120_000,
-          teardownTimeout: 60_000,
         },
       },
     ],

@@ -54,6 +54,7 @@ test.describe("foundation: sign-up, verification, sign-in, languages, sign-out",
     await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
     const response = await page.goto("/en/admin/users");
     expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expect(page.getByText(/permission|not allowed|access/i).first()).toBeVisible();
     await expect(page.getByRole("table")).toHaveCount(0);
     await expectNoAxeViolations(page);

@@ -18,11 +18,17 @@ const trainee: CurrentUser = {
 };
 const admin: CurrentUser = { ...trainee, id: "u-admin", role: "ADMIN" };
 
-const schema = z.object({ name: requiredText(5), email: emailField(), password: z.string().optional() });
+const schema = z.object({
+  name: requiredText(5),
+  email: emailField(),
+  password: z.string().optional(),
+});
 
 function definition<P extends ActionPermission>(
   permission: P,
-  handler: ActionDefinition<P, typeof schema>["handler"] = async () => ({ message: "users.list.roleChanged" }),
+  handler: ActionDefinition<P, typeof schema>["handler"] = async () => ({
+    message: "users.list.roleChanged",
+  }),
 ): ActionDefinition<P, typeof schema> {
   return { name: "test", permission, schema, handler };
 }
@@ -44,7 +50,11 @@ describe("runAction", () => {
       form({ name: "A", email: "a@example.com" }),
       { locale: "en" },
     );
-    expect(result).toMatchObject({ ok: false, errorCode: "UNAUTHENTICATED", formError: en.errors.UNAUTHENTICATED });
+    expect(result).toMatchObject({
+      ok: false,
+      errorCode: "UNAUTHENTICATED",
+      formError: en.errors.UNAUTHENTICATED,
+    });
     expect(ran).toBe(false);
   });
 
@@ -58,12 +68,20 @@ describe("runAction", () => {
       form({ name: "A", email: "a@example.com" }),
       { locale: "ko" },
     );
-    expect(result).toMatchObject({ ok: false, errorCode: "FORBIDDEN", formError: ko.errors.FORBIDDEN });
+    expect(result).toMatchObject({
+      ok: false,
+      errorCode: "FORBIDDEN",
+      formError: ko.errors.FORBIDDEN,
+    });
     expect(ran).toBe(false);
   });
 
   it("lets anyone call a public action", async () => {
-    const result = await runAction(null, definition("public"), form({ name: "A", email: "a@example.com" }));
+    const result = await runAction(
+      null,
+      definition("public"),
+      form({ name: "A", email: "a@example.com" }),
+    );
     expect(result.ok).toBe(true);
   });
 
@@ -76,7 +94,10 @@ describe("runAction", () => {
     const koResult = await runAction(admin, def, input, { locale: "ko" });
     expect(koResult.ok).toBe(false);
     expect(koResult.errorCode).toBe("VALIDATION");
-    expect(koResult.fieldErrors).toEqual({ name: [ko.validation.required], email: [ko.validation.email] });
+    expect(koResult.fieldErrors).toEqual({
+      name: [ko.validation.required],
+      email: [ko.validation.email],
+    });
     expect(koResult.formError).toBe(ko.errors.VALIDATION);
     const enResult = await runAction(admin, def, input, { locale: "en" });
     expect(enResult.fieldErrors?.email).toEqual([en.validation.email]);
@@ -84,9 +105,14 @@ describe("runAction", () => {
   });
 
   it("fills ICU parameters from the failed check", async () => {
-    const result = await runAction(admin, definition("user:manage"), form({ name: "toolong", email: "a@b.co" }), {
-      locale: "en",
-    });
+    const result = await runAction(
+      admin,
+      definition("user:manage"),
+      form({ name: "toolong", email: "a@b.co" }),
+      {
+        locale: "en",
+      },
+    );
     expect(result.fieldErrors?.name).toEqual(["Enter no more than 5 characters."]);
   });
 
@@ -135,13 +161,19 @@ describe("runAction", () => {
       form({ name: "A", email: "a@example.com" }),
       { locale: "en" },
     );
-    expect(result).toMatchObject({ ok: false, errorCode: "UNEXPECTED", formError: en.errors.UNEXPECTED });
+    expect(result).toMatchObject({
+      ok: false,
+      errorCode: "UNEXPECTED",
+      formError: en.errors.UNEXPECTED,
+    });
     expect(JSON.stringify(result)).not.toContain("relation");
   });
 
   it("lets redirect() thrown by a handler reach Next.js", async () => {
     const def = definition("user:manage", async () => redirect("/ko/somewhere"));
-    await expect(runAction(admin, def, form({ name: "A", email: "a@example.com" }))).rejects.toMatchObject({
+    await expect(
+      runAction(admin, def, form({ name: "A", email: "a@example.com" })),
+    ).rejects.toMatchObject({
       digest: expect.stringContaining("NEXT_REDIRECT"),
     });
   });
@@ -149,10 +181,18 @@ describe("runAction", () => {
   it("translates the success message and can empty the form", async () => {
     const result = await runAction(
       admin,
-      definition("user:manage", async () => ({ message: "users.invite.sent", messageParams: { email: "x@y.z" }, resetForm: true })),
+      definition("user:manage", async () => ({
+        message: "users.invite.sent",
+        messageParams: { email: "x@y.z" },
+        resetForm: true,
+      })),
       { name: "A", email: "a@example.com" },
       { locale: "en" },
     );
-    expect(result).toEqual({ ok: true, message: "An invitation has been sent to x@y.z.", values: {} });
+    expect(result).toEqual({
+      ok: true,
+      message: "An invitation has been sent to x@y.z.",
+      values: {},
+    });
   });
 });

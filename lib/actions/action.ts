@@ -12,7 +12,11 @@ import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { clientIp } from "@/lib/auth/client-ip";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { echoValues, formDataToObject } from "@/lib/actions/form-input";
-import { describeIssues, translateDescriptor, translateFieldErrors } from "@/lib/actions/zod-issues";
+import {
+  describeIssues,
+  translateDescriptor,
+  translateFieldErrors,
+} from "@/lib/actions/zod-issues";
 import { serverTranslator, type Translate } from "@/lib/actions/translator";
 
 export type { ActionResult } from "@/lib/actions/action-result";
@@ -29,7 +33,9 @@ export { initialActionResult } from "@/lib/actions/action-result";
  */
 export type ActionPermission = Permission | "public";
 
-export type ActionUser<P extends ActionPermission> = P extends "public" ? CurrentUser | null : CurrentUser;
+export type ActionUser<P extends ActionPermission> = P extends "public"
+  ? CurrentUser | null
+  : CurrentUser;
 
 export type ActionContext = {
   locale: AppLocale;
@@ -55,13 +61,20 @@ export type ActionDefinition<P extends ActionPermission, S extends z.ZodType> = 
   name: string;
   permission: P;
   schema: S;
-  handler: (user: ActionUser<P>, data: z.output<S>, context: ActionContext) => Promise<ActionSuccess | void>;
+  handler: (
+    user: ActionUser<P>,
+    data: z.output<S>,
+    context: ActionContext,
+  ) => Promise<ActionSuccess | void>;
 };
 
 type Effects = Pick<ActionSuccess, "redirectTo" | "revalidate">;
 
 function refusal(t: Translate, error: DomainError, values: Record<string, string>): ActionResult {
   const key = `errors.${error.code}`;
+  // A code without a message is a gap to fill in messages/parts/errors.*.json, not a reason
+  // to show the user an untranslated code.
+  if (!t.has(key)) logger.warn({ code: error.code }, "no translation for domain error code");
   const text = t.has(key) ? t(key, error.params) : t("errors.UNEXPECTED");
   if (error instanceof ValidationError && error.field) {
     return {
@@ -88,7 +101,8 @@ async function execute<P extends ActionPermission, S extends z.ZodType>(
 
   if (definition.permission !== "public") {
     if (!user) return { result: refusal(t, new UnauthenticatedError(), values), effects: none };
-    if (!can(user, definition.permission)) return { result: refusal(t, new ForbiddenError(), values), effects: none };
+    if (!can(user, definition.permission))
+      return { result: refusal(t, new ForbiddenError(), values), effects: none };
   }
 
   const parsed = definition.schema.safeParse(raw);
@@ -98,7 +112,10 @@ async function execute<P extends ActionPermission, S extends z.ZodType>(
     const formError = formErrors.length
       ? formErrors.map((d) => translateDescriptor(t, d, "errors.VALIDATION")).join(" ")
       : t("errors.VALIDATION");
-    return { result: { ok: false, errorCode: "VALIDATION", fieldErrors: translated, formError, values }, effects: none };
+    return {
+      result: { ok: false, errorCode: "VALIDATION", fieldErrors: translated, formError, values },
+      effects: none,
+    };
   }
 
   try {
@@ -113,7 +130,10 @@ async function execute<P extends ActionPermission, S extends z.ZodType>(
     unstable_rethrow(error);
     if (error instanceof DomainError) return { result: refusal(t, error, values), effects: none };
     logger.error({ err: error, action: definition.name, userId: user?.id }, "server action failed");
-    return { result: { ok: false, errorCode: "UNEXPECTED", formError: t("errors.UNEXPECTED"), values }, effects: none };
+    return {
+      result: { ok: false, errorCode: "UNEXPECTED", formError: t("errors.UNEXPECTED"), values },
+      effects: none,
+    };
   }
 }
 
@@ -131,7 +151,10 @@ export async function runAction<P extends ActionPermission, S extends z.ZodType>
   return result;
 }
 
-export type ServerAction = ((prevState: ActionResult, formData: FormData) => Promise<ActionResult>) & {
+export type ServerAction = ((
+  prevState: ActionResult,
+  formData: FormData,
+) => Promise<ActionResult>) & {
   /** The definition, for tests (`runAction(user, action.definition, input)`). */
   definition: ActionDefinition<ActionPermission, z.ZodType>;
 };
@@ -152,5 +175,7 @@ export function createAction<P extends ActionPermission, S extends z.ZodType>(
     if (effects.redirectTo) redirect(`/${locale}${effects.redirectTo}`);
     return result;
   };
-  return Object.assign(action, { definition: definition as unknown as ActionDefinition<ActionPermission, z.ZodType> });
+  return Object.assign(action, {
+    definition: definition as unknown as ActionDefinition<ActionPermission, z.ZodType>,
+  });
 }

@@ -36,7 +36,11 @@ export const enumField = <const T extends readonly [string, ...string[]]>(values
 
 /** A record id (cuid) from a hidden input or select. */
 export const idField = () =>
-  z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).max(64);
+  z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, { error: "validation.required" })
+    .max(64);
 
 /** An optional id from a select whose first option is "none" (""). */
 export const optionalIdField = () =>
@@ -59,7 +63,10 @@ export const intField = (min: number, max: number) =>
   z.preprocess(
     (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v)) : v),
     z
-      .number({ error: (issue) => (issue.input === undefined ? "validation.required" : "validation.invalidNumber") })
+      .number({
+        error: (issue) =>
+          issue.input === undefined ? "validation.required" : "validation.invalidNumber",
+      })
       .int({ error: "validation.invalidNumber" })
       .min(min, { error: "validation.tooSmall" })
       .max(max, { error: "validation.tooLarge" }),

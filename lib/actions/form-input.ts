@@ -26,7 +26,8 @@ export function echoValues(input: Record<string, unknown>): Record<string, strin
     if (isFrameworkField(name) || SECRET_FIELD.test(name)) continue;
     if (typeof value === "string") values[name] = value;
     else if (typeof value === "number" || typeof value === "boolean") values[name] = String(value);
-    else if (Array.isArray(value)) values[name] = value.filter((v) => typeof v === "string").join(",");
+    else if (Array.isArray(value))
+      values[name] = value.filter((v) => typeof v === "string").join(",");
   }
   return values;
 }

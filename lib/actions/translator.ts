@@ -25,9 +25,12 @@ export function serverTranslator(locale: AppLocale): Translate {
     // The message catalogue is typed loosely here on purpose: keys arrive at run time from
     // domain error codes and zod issues.
     const loose = base as unknown as Translate;
-    t = Object.assign((key: string, params?: Record<string, string | number | Date>) => loose(key, params), {
-      has: (key: string) => loose.has(key),
-    });
+    t = Object.assign(
+      (key: string, params?: Record<string, string | number | Date>) => loose(key, params),
+      {
+        has: (key: string) => loose.has(key),
+      },
+    );
     cache.set(locale, t);
   }
   return t;

@@ -30,13 +30,17 @@ export function describeIssue(issue: z.core.$ZodIssue): MessageDescriptor {
       return { key: "validation.required" };
     case "too_small":
       if (issue.origin === "string") {
-        return Number(issue.minimum) <= 1 ? { key: "validation.required" } : { key: "validation.tooShort", params };
+        return Number(issue.minimum) <= 1
+          ? { key: "validation.required" }
+          : { key: "validation.tooShort", params };
       }
-      if (issue.origin === "array" || issue.origin === "set") return { key: "validation.tooFew", params };
+      if (issue.origin === "array" || issue.origin === "set")
+        return { key: "validation.tooFew", params };
       return { key: "validation.tooSmall", params };
     case "too_big":
       if (issue.origin === "string") return { key: "validation.tooLong", params };
-      if (issue.origin === "array" || issue.origin === "set") return { key: "validation.tooMany", params };
+      if (issue.origin === "array" || issue.origin === "set")
+        return { key: "validation.tooMany", params };
       return { key: "validation.tooLarge", params };
     case "invalid_format":
       if (issue.format === "email") return { key: "validation.email" };
@@ -81,7 +85,11 @@ export type KeyTranslator = {
   has(key: string): boolean;
 };
 
-export function translateDescriptor(t: KeyTranslator, descriptor: MessageDescriptor, fallbackKey: string): string {
+export function translateDescriptor(
+  t: KeyTranslator,
+  descriptor: MessageDescriptor,
+  fallbackKey: string,
+): string {
   return t.has(descriptor.key) ? t(descriptor.key, descriptor.params) : t(fallbackKey);
 }
 

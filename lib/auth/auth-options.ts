@@ -23,7 +23,10 @@ export const authOptions: AuthOptions = {
   // Stated rather than left to next-auth's guess from NEXTAUTH_URL (which may be unset in
   // tests and `next dev`): the app's public URL says whether it is served over https.
   useSecureCookies: (env.NEXTAUTH_URL ?? env.APP_URL).startsWith("https://"),
-  pages: { signIn: `/${routing.defaultLocale}/sign-in`, error: `/${routing.defaultLocale}/sign-in` },
+  pages: {
+    signIn: `/${routing.defaultLocale}/sign-in`,
+    error: `/${routing.defaultLocale}/sign-in`,
+  },
   providers: [
     CredentialsProvider({
       id: "credentials",

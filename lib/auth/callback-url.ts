@@ -5,7 +5,12 @@
  */
 export function safeCallbackPath(candidate: string | null | undefined, locale: string): string {
   const fallback = `/${locale}`;
-  if (!candidate || !candidate.startsWith("/") || candidate.startsWith("//") || candidate.startsWith("/\\")) {
+  if (
+    !candidate ||
+    !candidate.startsWith("/") ||
+    candidate.startsWith("//") ||
+    candidate.startsWith("/\\")
+  ) {
     return fallback;
   }
   try {

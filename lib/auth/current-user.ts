@@ -25,7 +25,9 @@ export type CurrentUser = {
  * email is not verified, is treated as signed out — so deactivating a user or changing their
  * role takes effect on their very next request, whatever their session cookie says.
  */
-export async function loadCurrentUser(userId: string | null | undefined): Promise<CurrentUser | null> {
+export async function loadCurrentUser(
+  userId: string | null | undefined,
+): Promise<CurrentUser | null> {
   if (!userId) return null;
   const user = await db.user.findFirst({
     where: { id: userId, active: true, emailVerifiedAt: { not: null } },
@@ -63,7 +65,10 @@ export async function requireUser(locale?: string): Promise<CurrentUser> {
  * For pages: signed in (or redirected to sign-in) and holding `permission` — otherwise the
  * page is replaced by the translated 403 page (app/[locale]/forbidden.tsx, HTTP 403).
  */
-export async function requirePagePermission(permission: Permission, locale?: string): Promise<CurrentUser> {
+export async function requirePagePermission(
+  permission: Permission,
+  locale?: string,
+): Promise<CurrentUser> {
   const user = await requireUser(locale);
   if (!can(user, permission)) forbidden();
   return user;

@@ -60,7 +60,8 @@ export type LoginThrottle = {
 };
 
 // Keys hold a hash, not the address or email: the table needs no personal data to work.
-const digest = (value: string) => createHash("sha256").update(value).digest("base64url").slice(0, 32);
+const digest = (value: string) =>
+  createHash("sha256").update(value).digest("base64url").slice(0, 32);
 const accountKey = (email: string) => digest(email.trim().toLowerCase());
 const pairKey = (email: string, ip: string) => digest(`${email.trim().toLowerCase()}\u0000${ip}`);
 
@@ -81,7 +82,8 @@ function limiter(pool: pg.Pool, keyPrefix: string, config: LimitConfig): Limiter
   };
 }
 
-const isBlocked = (res: RateLimiterRes | null, { points }: LimitConfig) => !!res && res.consumedPoints >= points;
+const isBlocked = (res: RateLimiterRes | null, { points }: LimitConfig) =>
+  !!res && res.consumedPoints >= points;
 
 async function fail({ limiter, config }: Limiter, key: string): Promise<void> {
   const res = await limiter.penalty(key, 1);

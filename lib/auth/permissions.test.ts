@@ -49,12 +49,17 @@ describe("permission table", () => {
     expect(Object.keys(ROLE_PERMISSIONS).sort()).toEqual(Object.values(Role).sort());
   });
 
-  it.each(["TRAINEE", "INSTRUCTOR", "PARTNER"] as const)("gives %s none of the admin permissions", (role) => {
-    for (const permission of ADMIN_ONLY) expect(can({ role }, permission), permission).toBe(false);
-  });
+  it.each(["TRAINEE", "INSTRUCTOR", "PARTNER"] as const)(
+    "gives %s none of the admin permissions",
+    (role) => {
+      for (const permission of ADMIN_ONLY)
+        expect(can({ role }, permission), permission).toBe(false);
+    },
+  );
 
   it("gives admins every permission", () => {
-    for (const permission of PERMISSIONS) expect(can({ role: "ADMIN" }, permission), permission).toBe(true);
+    for (const permission of PERMISSIONS)
+      expect(can({ role: "ADMIN" }, permission), permission).toBe(true);
   });
 
   it("keeps instructor and partner powers apart", () => {
@@ -96,11 +101,17 @@ describe("requirePermission", () => {
 
 describe("grantedScope", () => {
   it("prefers the unscoped grant", () => {
-    expect(grantedScope({ role: "ADMIN" }, "roster:manage:any", "roster:manage:assigned")).toBe("any");
-    expect(grantedScope({ role: "INSTRUCTOR" }, "roster:manage:any", "roster:manage:assigned")).toBe("scoped");
-    expect(() => grantedScope({ role: "TRAINEE" }, "roster:manage:any", "roster:manage:assigned")).toThrow(
-      ForbiddenError,
+    expect(grantedScope({ role: "ADMIN" }, "roster:manage:any", "roster:manage:assigned")).toBe(
+      "any",
     );
-    expect(() => grantedScope(null, "roster:manage:any", "roster:manage:assigned")).toThrow(UnauthenticatedError);
+    expect(
+      grantedScope({ role: "INSTRUCTOR" }, "roster:manage:any", "roster:manage:assigned"),
+    ).toBe("scoped");
+    expect(() =>
+      grantedScope({ role: "TRAINEE" }, "roster:manage:any", "roster:manage:assigned"),
+    ).toThrow(ForbiddenError);
+    expect(() => grantedScope(null, "roster:manage:any", "roster:manage:assigned")).toThrow(
+      UnauthenticatedError,
+    );
   });
 });

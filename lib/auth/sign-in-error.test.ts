@@ -3,7 +3,10 @@ import { parseSignInError } from "@/lib/auth/sign-in-error";
 
 describe("parseSignInError", () => {
   it("reads our codes and the retry delay in whole minutes", () => {
-    expect(parseSignInError("RATE_LIMITED:61")).toEqual({ code: "RATE_LIMITED", retryAfterMinutes: 2 });
+    expect(parseSignInError("RATE_LIMITED:61")).toEqual({
+      code: "RATE_LIMITED",
+      retryAfterMinutes: 2,
+    });
     expect(parseSignInError("EMAIL_NOT_VERIFIED")).toEqual({ code: "EMAIL_NOT_VERIFIED" });
     expect(parseSignInError("CredentialsSignin")).toEqual({ code: "INVALID_CREDENTIALS" });
   });

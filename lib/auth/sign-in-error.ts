@@ -3,11 +3,17 @@
  * translation keys in the `auth` namespace. Pure: used by the client form.
  */
 export type ParsedSignInError = {
-  code: "INVALID_CREDENTIALS" | "EMAIL_NOT_VERIFIED" | "ACCOUNT_INACTIVE" | "RATE_LIMITED" | "UNKNOWN";
+  code:
+    "INVALID_CREDENTIALS" | "EMAIL_NOT_VERIFIED" | "ACCOUNT_INACTIVE" | "RATE_LIMITED" | "UNKNOWN";
   retryAfterMinutes?: number;
 };
 
-const KNOWN = new Set(["INVALID_CREDENTIALS", "EMAIL_NOT_VERIFIED", "ACCOUNT_INACTIVE", "RATE_LIMITED"]);
+const KNOWN = new Set([
+  "INVALID_CREDENTIALS",
+  "EMAIL_NOT_VERIFIED",
+  "ACCOUNT_INACTIVE",
+  "RATE_LIMITED",
+]);
 
 export function parseSignInError(error: string | null | undefined): ParsedSignInError {
   const [code = "", seconds] = (error ?? "").split(":");
@@ -16,6 +22,7 @@ export function parseSignInError(error: string | null | undefined): ParsedSignIn
   if (!KNOWN.has(code)) return { code: "UNKNOWN" };
   const parsed: ParsedSignInError = { code: code as ParsedSignInError["code"] };
   const n = Number(seconds);
-  if (code === "RATE_LIMITED" && Number.isFinite(n) && n > 0) parsed.retryAfterMinutes = Math.ceil(n / 60);
+  if (code === "RATE_LIMITED" && Number.isFinite(n) && n > 0)
+    parsed.retryAfterMinutes = Math.ceil(n / 60);
   return parsed;
 }

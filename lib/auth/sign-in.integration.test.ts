@@ -18,7 +18,8 @@ const SMALL: LoginThrottleConfig = {
   perAccount: { points: 5, durationSeconds: 60, blockSeconds: 1 },
   knownAddressSeconds: 3600,
 };
-const throttle = (config: LoginThrottleConfig = SMALL) => createLoginThrottle(config, getPool(), `test-${randomUUID()}`);
+const throttle = (config: LoginThrottleConfig = SMALL) =>
+  createLoginThrottle(config, getPool(), `test-${randomUUID()}`);
 
 describe("authorizeCredentials", () => {
   it("accepts the right password whatever the case of the email", async () => {
@@ -33,23 +34,41 @@ describe("authorizeCredentials", () => {
   it("refuses a wrong password and an unknown email with the same answer", async () => {
     const user = await createTestUser();
     const t = throttle();
-    expect(await authorizeCredentials({ email: user.email, password: "wrong-password-1" }, { ip: "198.51.100.2", throttle: t })).toEqual({
+    expect(
+      await authorizeCredentials(
+        { email: user.email, password: "wrong-password-1" },
+        { ip: "198.51.100.2", throttle: t },
+      ),
+    ).toEqual({
       ok: false,
       code: "INVALID_CREDENTIALS",
     });
     expect(
-      await authorizeCredentials({ email: `nobody-${randomUUID()}@example.com`, password: TEST_PASSWORD }, { ip: "198.51.100.2", throttle: t }),
+      await authorizeCredentials(
+        { email: `nobody-${randomUUID()}@example.com`, password: TEST_PASSWORD },
+        { ip: "198.51.100.2", throttle: t },
+      ),
     ).toEqual({ ok: false, code: "INVALID_CREDENTIALS" });
   });
 
   it("refuses a deactivated account, but only tells someone who knows its password", async () => {
     const user = await createTestUser({ active: false });
     const t = throttle();
-    expect(await authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, { ip: "198.51.100.3", throttle: t })).toEqual({
+    expect(
+      await authorizeCredentials(
+        { email: user.email, password: TEST_PASSWORD },
+        { ip: "198.51.100.3", throttle: t },
+      ),
+    ).toEqual({
       ok: false,
       code: "ACCOUNT_INACTIVE",
     });
-    expect(await authorizeCredentials({ email: user.email, password: "wrong-password-1" }, { ip: "198.51.100.3", throttle: t })).toEqual({
+    expect(
+      await authorizeCredentials(
+        { email: user.email, password: "wrong-password-1" },
+        { ip: "198.51.100.3", throttle: t },
+      ),
+    ).toEqual({
       ok: false,
       code: "INVALID_CREDENTIALS",
     });
@@ -58,7 +77,10 @@ describe("authorizeCredentials", () => {
   it("refuses an unverified email address", async () => {
     const user = await createTestUser({ verified: false });
     expect(
-      await authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, { ip: "198.51.100.4", throttle: throttle() }),
+      await authorizeCredentials(
+        { email: user.email, password: TEST_PASSWORD },
+        { ip: "198.51.100.4", throttle: throttle() },
+      ),
     ).toEqual({ ok: false, code: "EMAIL_NOT_VERIFIED" });
   });
 
@@ -67,16 +89,33 @@ describe("authorizeCredentials", () => {
     const t = throttle();
     const ip = "203.0.113.10";
     for (let i = 0; i < 3; i++) {
-      expect((await authorizeCredentials({ email: user.email, password: `guess-${i}-xyz` }, { ip, throttle: t })).ok).toBe(false);
+      expect(
+        (
+          await authorizeCredentials(
+            { email: user.email, password: `guess-${i}-xyz` },
+            { ip, throttle: t },
+          )
+        ).ok,
+      ).toBe(false);
     }
-    const locked = await authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, { ip, throttle: t });
+    const locked = await authorizeCredentials(
+      { email: user.email, password: TEST_PASSWORD },
+      { ip, throttle: t },
+    );
     expect(locked).toMatchObject({ ok: false, code: "RATE_LIMITED" });
     expect(locked.ok === false && locked.retryAfterSeconds).toBeGreaterThanOrEqual(1);
     // The counters live in the shared table, so every app instance sees the lock.
-    expect(await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM rate_limits`)).not.toEqual([{ n: 0 }]);
+    expect(
+      await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM rate_limits`),
+    ).not.toEqual([{ n: 0 }]);
 
     await sleep(1100);
-    expect(await authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, { ip, throttle: t })).toEqual({
+    expect(
+      await authorizeCredentials(
+        { email: user.email, password: TEST_PASSWORD },
+        { ip, throttle: t },
+      ),
+    ).toEqual({
       ok: true,
       userId: user.id,
     });
@@ -86,12 +125,25 @@ describe("authorizeCredentials", () => {
     const user = await createTestUser();
     const t = throttle();
     for (let i = 0; i < 3; i++) {
-      await authorizeCredentials({ email: user.email, password: `guess-${i}-xyz` }, { ip: "192.0.2.66", throttle: t });
+      await authorizeCredentials(
+        { email: user.email, password: `guess-${i}-xyz` },
+        { ip: "192.0.2.66", throttle: t },
+      );
     }
-    expect((await authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, { ip: "192.0.2.66", throttle: t })).ok).toBe(
-      false,
-    );
-    expect(await authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, { ip: "198.51.100.20", throttle: t })).toEqual({
+    expect(
+      (
+        await authorizeCredentials(
+          { email: user.email, password: TEST_PASSWORD },
+          { ip: "192.0.2.66", throttle: t },
+        )
+      ).ok,
+    ).toBe(false);
+    expect(
+      await authorizeCredentials(
+        { email: user.email, password: TEST_PASSWORD },
+        { ip: "198.51.100.20", throttle: t },
+      ),
+    ).toEqual({
       ok: true,
       userId: user.id,
     });
@@ -101,7 +153,8 @@ describe("authorizeCredentials", () => {
     const user = await createTestUser();
     const t = throttle();
     const ip = "198.51.100.30";
-    const attempt = (password: string) => authorizeCredentials({ email: user.email, password }, { ip, throttle: t });
+    const attempt = (password: string) =>
+      authorizeCredentials({ email: user.email, password }, { ip, throttle: t });
     await attempt("guess-1-xyz");
     await attempt("guess-2-xyz");
     expect((await attempt(TEST_PASSWORD)).ok).toBe(true);
@@ -113,13 +166,29 @@ describe("authorizeCredentials", () => {
   it("limits one address across many accounts", async () => {
     const t = throttle();
     const ip = "203.0.113.77";
-    const victims = await Promise.all([createTestUser(), createTestUser(), createTestUser(), createTestUser()]);
+    const victims = await Promise.all([
+      createTestUser(),
+      createTestUser(),
+      createTestUser(),
+      createTestUser(),
+    ]);
     for (const victim of victims) {
-      await authorizeCredentials({ email: victim.email, password: "guess-a-xyz" }, { ip, throttle: t });
-      await authorizeCredentials({ email: victim.email, password: "guess-b-xyz" }, { ip, throttle: t });
+      await authorizeCredentials(
+        { email: victim.email, password: "guess-a-xyz" },
+        { ip, throttle: t },
+      );
+      await authorizeCredentials(
+        { email: victim.email, password: "guess-b-xyz" },
+        { ip, throttle: t },
+      );
     }
     const fresh = await createTestUser();
-    expect(await authorizeCredentials({ email: fresh.email, password: TEST_PASSWORD }, { ip, throttle: t })).toMatchObject({
+    expect(
+      await authorizeCredentials(
+        { email: fresh.email, password: TEST_PASSWORD },
+        { ip, throttle: t },
+      ),
+    ).toMatchObject({
       ok: false,
       code: "RATE_LIMITED",
     });
@@ -129,14 +198,32 @@ describe("authorizeCredentials", () => {
     const user = await createTestUser();
     const t = throttle();
     const home = "198.51.100.99";
-    expect((await authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, { ip: home, throttle: t })).ok).toBe(true);
+    expect(
+      (
+        await authorizeCredentials(
+          { email: user.email, password: TEST_PASSWORD },
+          { ip: home, throttle: t },
+        )
+      ).ok,
+    ).toBe(true);
     for (let i = 0; i < 5; i++) {
-      await authorizeCredentials({ email: user.email, password: `guess-${i}-xyz` }, { ip: `203.0.113.${100 + i}`, throttle: t });
+      await authorizeCredentials(
+        { email: user.email, password: `guess-${i}-xyz` },
+        { ip: `203.0.113.${100 + i}`, throttle: t },
+      );
     }
     expect(
-      await authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, { ip: "203.0.113.200", throttle: t }),
+      await authorizeCredentials(
+        { email: user.email, password: TEST_PASSWORD },
+        { ip: "203.0.113.200", throttle: t },
+      ),
     ).toMatchObject({ ok: false, code: "RATE_LIMITED" });
-    expect(await authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, { ip: home, throttle: t })).toEqual({
+    expect(
+      await authorizeCredentials(
+        { email: user.email, password: TEST_PASSWORD },
+        { ip: home, throttle: t },
+      ),
+    ).toEqual({
       ok: true,
       userId: user.id,
     });

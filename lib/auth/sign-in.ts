@@ -3,11 +3,11 @@ import { db } from "@/lib/db/client";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { loginThrottle, type LoginThrottle } from "@/lib/auth/login-throttle";
 
-export type SignInFailureCode = "INVALID_CREDENTIALS" | "EMAIL_NOT_VERIFIED" | "ACCOUNT_INACTIVE" | "RATE_LIMITED";
+export type SignInFailureCode =
+  "INVALID_CREDENTIALS" | "EMAIL_NOT_VERIFIED" | "ACCOUNT_INACTIVE" | "RATE_LIMITED";
 
 export type SignInOutcome =
-  | { ok: true; userId: string }
-  | { ok: false; code: SignInFailureCode; retryAfterSeconds?: number };
+  { ok: true; userId: string } | { ok: false; code: SignInFailureCode; retryAfterSeconds?: number };
 
 /** Longer input is refused before hashing: argon2 over megabytes is a cheap way to burn CPU. */
 const MAX_PASSWORD_LENGTH = 1024;
@@ -32,7 +32,8 @@ export async function authorizeCredentials(
   }
 
   const verdict = await throttle.check(email, ip);
-  if (!verdict.allowed) return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: verdict.retryAfterSeconds };
+  if (!verdict.allowed)
+    return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: verdict.retryAfterSeconds };
 
   const user = await db.user.findUnique({
     where: { email },
@@ -41,7 +42,10 @@ export async function authorizeCredentials(
 
   const passwordOk = user?.passwordHash
     ? await verifyPassword(user.passwordHash, password)
-    : await verifyPassword(await (dummyHash ??= hashPassword("not-a-real-password")), password).then(() => false);
+    : await verifyPassword(
+        await (dummyHash ??= hashPassword("not-a-real-password")),
+        password,
+      ).then(() => false);
 
   if (!user || !passwordOk) {
     await throttle.recordFailure(email, ip);

@@ -3,9 +3,12 @@
  * each is tried through the app's own Prisma client, and each refusal is checked by the name
  * of the constraint that refused it, so a test cannot pass on an unrelated error.
  */
+import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { getPool } from "@/lib/db/pool";
+import { connectionString } from "@/lib/db/url";
+import { describeRealPostgres, testDatabaseUrl } from "@/lib/test/database";
 
 const at = (hhmm: string, day = "2026-05-11") => new Date(`${day}T${hhmm}:00+09:00`);
 
@@ -391,5 +394,55 @@ describe("catalog search", () => {
       await client.query("ROLLBACK");
       client.release();
     }
+  });
+});
+
+describeRealPostgres("the same invariants under concurrent transactions", () => {
+  /** Runs `statement` in two open transactions at once and reports which committed. */
+  async function race(statement: (n: number) => [string, unknown[]]): Promise<("committed" | string)[]> {
+    const clients = [0, 1].map(() => new pg.Client({ connectionString: connectionString(testDatabaseUrl()) }));
+    await Promise.all(clients.map((c) => c.connect()));
+    try {
+      await Promise.all(clients.map((c) => c.query("BEGIN")));
+      // Both statements are in flight before either transaction commits.
+      return await Promise.all(
+        clients.map(async (c, n) => {
+          try {
+            const [sql, params] = statement(n);
+            await c.query(sql, params);
+            await c.query("COMMIT");
+            return "committed";
+          } catch (error) {
+            await c.query("ROLLBACK");
+            return (error as { constraint?: string }).constraint ?? String(error);
+          }
+        }),
+      );
+    } finally {
+      await Promise.all(clients.map((c) => c.end()));
+    }
+  }
+
+  it("lets exactly one of two simultaneous overlapping meetings into a room", async () => {
+    const day = "2026-08-03";
+    const sessions = [
+      await createSession({ roomId: roomA, meetings: [] }),
+      await createSession({ roomId: roomA, meetings: [] }),
+    ];
+    const outcome = await race((n) => [
+      `INSERT INTO session_meetings (id, session_id, starts_at, ends_at) VALUES ($1, $2, $3, $4)`,
+      [uid("m"), sessions[n]!.id, at(n ? "10:00" : "09:00", day), at(n ? "12:00" : "11:00", day)],
+    ]);
+    expect(outcome.sort()).toEqual(["committed", "session_meetings_room_no_overlap"]);
+  });
+
+  it("lets exactly one of two simultaneous active enrollments of one user in", async () => {
+    const session = await createSession({ roomId: null, meetings: [] });
+    const user = await db.user.create({ data: { email: "race@bio.example", name: "Race" } });
+    const outcome = await race(() => [
+      `INSERT INTO enrollments (id, session_id, user_id, status, updated_at) VALUES ($1, $2, $3, 'CONFIRMED', now())`,
+      [uid("e"), session.id, user.id],
+    ]);
+    expect(outcome.sort()).toEqual(["committed", "enrollments_one_active_per_user_key"]);
   });
 });

@@ -12,7 +12,16 @@ export default getRequestConfig(async ({ requestLocale }) => {
     messages: (await import(`../../messages/${locale}.json`)).default,
     formats: {
       dateTime: {
-        dateTimeZone: { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE, timeZoneName: "short" },
+        // Explicit fields: Intl on Node 20 refuses timeZoneName together with dateStyle/timeStyle.
+        dateTimeZone: {
+          year: "numeric",
+          month: "short",
+          day: "numeric",
+          hour: "numeric",
+          minute: "2-digit",
+          timeZone: TIME_ZONE,
+          timeZoneName: "short",
+        },
         date: { dateStyle: "medium", timeZone: TIME_ZONE },
       },
       number: { krw: { style: "currency", currency: "KRW", maximumFractionDigits: 0 } },

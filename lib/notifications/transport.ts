@@ -2,7 +2,6 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import type Mail from "nodemailer/lib/mailer";
-import { parseConnectionUrl } from "nodemailer/lib/shared";
 import { env } from "@/lib/env";
 import type { MailAttachment } from "@/lib/notifications/template";
 
@@ -65,7 +64,7 @@ export function createSmtpTransport(smtpUrl: string, from: string): MailTranspor
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
     socketTimeout: 60_000,
-    ...parseConnectionUrl(smtpUrl),
+    url: smtpUrl,
   });
   return {
     kind: "smtp",

@@ -63,12 +63,13 @@ function loadSchemaWasm(): WasmExports {
   const require = createRequire(import.meta.url);
   const prismaDir = path.dirname(require.resolve("prisma/package.json"));
   const wasmFile = path.join(prismaDir, "build", "prisma_schema_build_bg.wasm");
-  const module = new WebAssembly.Module(fs.readFileSync(wasmFile));
+  const wasmModule = new WebAssembly.Module(fs.readFileSync(wasmFile));
   const decoder = new TextDecoder();
-  let exports!: WasmExports;
-  const readString = (ptr: number, len: number) => decoder.decode(new Uint8Array(exports.memory.buffer, ptr, len));
+  // The imports run during instantiation and later; they reach the exports through this box.
+  const box: { exports?: WasmExports } = {};
+  const readString = (ptr: number, len: number) => decoder.decode(new Uint8Array(box.exports!.memory.buffer, ptr, len));
   const imports: Record<string, (...args: number[]) => unknown> = {};
-  for (const { name } of WebAssembly.Module.imports(module)) {
+  for (const { name } of WebAssembly.Module.imports(wasmModule)) {
     if (name.startsWith("__wbg_Error_")) imports[name] = (ptr, len) => new Error(readString(ptr!, len!));
     else if (name.startsWith("__wbg___wbindgen_throw_"))
       imports[name] = (ptr, len) => {
@@ -77,7 +78,7 @@ function loadSchemaWasm(): WasmExports {
     else if (name.startsWith("__wbg_set_message_")) imports[name] = () => undefined; // panic message hook
     else if (name === "__wbindgen_init_externref_table")
       imports[name] = () => {
-        const table = exports.__wbindgen_externrefs;
+        const table = box.exports!.__wbindgen_externrefs;
         const offset = table.grow(4);
         table.set(0, undefined);
         table.set(offset, undefined);
@@ -87,9 +88,10 @@ function loadSchemaWasm(): WasmExports {
       };
     else throw new Error(`${wasmFile} needs an import this loader does not know: ${name}`);
   }
-  exports = new WebAssembly.Instance(module, { __wbindgen_placeholder__: imports }).exports as unknown as WasmExports;
-  exports.__wbindgen_start();
-  return exports;
+  const instance = new WebAssembly.Instance(wasmModule, { __wbindgen_placeholder__: imports });
+  box.exports = instance.exports as unknown as WasmExports;
+  box.exports.__wbindgen_start();
+  return box.exports;
 }
 
 /** The DMMF datamodel of a Prisma schema (models, enums, indexes), as Prisma computes it. */

@@ -18,7 +18,12 @@ export type UserListItem = {
   createdAt: Date;
 };
 
-export type UserListPage = { items: UserListItem[]; total: number; page: number; pageCount: number };
+export type UserListPage = {
+  items: UserListItem[];
+  total: number;
+  page: number;
+  pageCount: number;
+};
 
 /** The admin's user list: search by name or email, filter by role and status, newest first. */
 export async function listUsers(actor: CurrentUser, query: ListUsersQuery): Promise<UserListPage> {
@@ -70,7 +75,9 @@ export async function listUsers(actor: CurrentUser, query: ListUsersQuery): Prom
 export type PartnerOrganizationOption = { id: string; name: string; nameEn: string | null };
 
 /** Partner organizations, for the invitation form and role changes. */
-export async function listPartnerOrganizations(actor: CurrentUser): Promise<PartnerOrganizationOption[]> {
+export async function listPartnerOrganizations(
+  actor: CurrentUser,
+): Promise<PartnerOrganizationOption[]> {
   requirePermission(actor, "user:invite");
   return db.organization.findMany({
     where: { isPartner: true },

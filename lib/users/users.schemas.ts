@@ -32,13 +32,19 @@ export const passwordField = () =>
     .min(1, { error: "validation.required", abort: true })
     .min(PASSWORD_MIN_LENGTH, { error: "validation.passwordTooShort" })
     .max(PASSWORD_MAX_LENGTH, { error: "validation.passwordTooLong" })
-    .refine((v) => /\p{L}/u.test(v) && /\p{Nd}/u.test(v), { error: "validation.passwordLetterAndDigit" });
+    .refine((v) => /\p{L}/u.test(v) && /\p{Nd}/u.test(v), {
+      error: "validation.passwordLetterAndDigit",
+    });
 
 /** A password that contains the mailbox name ("minji.kim2024" for minji.kim@…) is the first guess. */
 function passwordAvoidsEmail(value: { email: string; password: string }, ctx: z.RefinementCtx) {
   const local = value.email.split("@")[0]?.toLowerCase() ?? "";
   if (local.length >= 4 && value.password.toLowerCase().includes(local)) {
-    ctx.addIssue({ code: "custom", path: ["password"], message: "validation.passwordContainsEmail" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["password"],
+      message: "validation.passwordContainsEmail",
+    });
   }
 }
 
@@ -60,12 +66,20 @@ export type SignUpInput = z.output<typeof signUpSchema>;
 /** Sign-in only checks presence: the rules of today must not lock out a password set under older ones. */
 export const signInSchema = z.object({
   email: emailField(),
-  password: z.string({ error: "validation.required" }).min(1, { error: "validation.required" }).max(1024),
+  password: z
+    .string({ error: "validation.required" })
+    .min(1, { error: "validation.required" })
+    .max(1024),
 });
 
 export const emailOnlySchema = z.object({ email: emailField() });
 
-const tokenField = () => z.string({ error: "errors.TOKEN_INVALID" }).trim().min(1, { error: "errors.TOKEN_INVALID" }).max(200);
+const tokenField = () =>
+  z
+    .string({ error: "errors.TOKEN_INVALID" })
+    .trim()
+    .min(1, { error: "errors.TOKEN_INVALID" })
+    .max(200);
 
 export const resetPasswordSchema = z.object({ token: tokenField(), password: passwordField() });
 export type ResetPasswordInput = z.output<typeof resetPasswordSchema>;
@@ -78,9 +92,16 @@ export const acceptInvitationSchema = z.object({
 export type AcceptInvitationInput = z.output<typeof acceptInvitationSchema>;
 
 /** Partners belong to a partner organization; other roles have none to choose. */
-function partnerNeedsOrganization(value: { role: string; organizationId: string | null }, ctx: z.RefinementCtx) {
+function partnerNeedsOrganization(
+  value: { role: string; organizationId: string | null },
+  ctx: z.RefinementCtx,
+) {
   if (value.role === "PARTNER" && !value.organizationId) {
-    ctx.addIssue({ code: "custom", path: ["organizationId"], message: "validation.partnerOrganizationRequired" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["organizationId"],
+      message: "validation.partnerOrganizationRequired",
+    });
   }
 }
 
@@ -96,7 +117,9 @@ export type InviteUserInput = z.output<typeof inviteUserSchema>;
 
 export const setUserActiveSchema = z.object({
   userId: idField(),
-  active: z.enum(["true", "false"], { error: "validation.invalidChoice" }).transform((v) => v === "true"),
+  active: z
+    .enum(["true", "false"], { error: "validation.invalidChoice" })
+    .transform((v) => v === "true"),
 });
 export type SetUserActiveInput = z.output<typeof setUserActiveSchema>;
 

@@ -61,7 +61,13 @@ describe("sign-up", () => {
 
     const user = await db.user.findUniqueOrThrow({
       where: { id: userId },
-      select: { role: true, emailVerifiedAt: true, passwordHash: true, locale: true, organization: true },
+      select: {
+        role: true,
+        emailVerifiedAt: true,
+        passwordHash: true,
+        locale: true,
+        organization: true,
+      },
     });
     expect(user.role).toBe("TRAINEE");
     expect(user.emailVerifiedAt).toBeNull();
@@ -78,7 +84,12 @@ describe("sign-up", () => {
     expect(lifetime).toBeLessThanOrEqual(24 * 3600_000 + 60_000);
 
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { userId } });
-    expect(mail).toMatchObject({ template: "auth.verify-email", toEmail: email, locale: "ko", status: "PENDING" });
+    expect(mail).toMatchObject({
+      template: "auth.verify-email",
+      toEmail: email,
+      locale: "ko",
+      status: "PENDING",
+    });
     // The mail carries the raw token; the database only its hash.
     const token = await tokenFromLatestMail(email, "auth.verify-email");
     expect(hashToken(token)).toBe(tokens[0]!.tokenHash);
@@ -87,7 +98,11 @@ describe("sign-up", () => {
 
   it("reuses an existing organization by name in either language, ignoring case", async () => {
     const org = await db.organization.create({
-      data: { name: `인천바이오 ${randomUUID().slice(0, 6)}`, nameEn: `Incheon Bio ${randomUUID().slice(0, 6)}`, type: "COMPANY" },
+      data: {
+        name: `인천바이오 ${randomUUID().slice(0, 6)}`,
+        nameEn: `Incheon Bio ${randomUUID().slice(0, 6)}`,
+        type: "COMPANY",
+      },
     });
     const { userId } = await signUp({
       name: "Lee",
@@ -96,13 +111,22 @@ describe("sign-up", () => {
       organizationName: org.nameEn!.toUpperCase(),
       locale: "en",
     });
-    const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { organizationId: true } });
+    const user = await db.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { organizationId: true },
+    });
     expect(user.organizationId).toBe(org.id);
   });
 
   it("refuses an address that differs only in case, and changes nothing", async () => {
     const email = uniqueEmail("Park");
-    await signUp({ name: "Park", email, password: "bioprocess-2025", organizationName: null, locale: "ko" });
+    await signUp({
+      name: "Park",
+      email,
+      password: "bioprocess-2025",
+      organizationName: null,
+      locale: "ko",
+    });
     const before = await counts();
     const attempt = signUp({
       name: "Other Park",
@@ -130,7 +154,12 @@ describe("sign-up", () => {
     expect(weak.ok).toBe(false);
     expect(Object.keys(weak.fieldErrors ?? {}).sort()).toEqual(["email", "name", "password"]);
     expect(weak.fieldErrors?.password?.[0]).toBe("비밀번호는 10자 이상이어야 합니다.");
-    expect(weak.values).toEqual({ name: "", email: "not-an-email", organizationName: "X", locale: "ko" });
+    expect(weak.values).toEqual({
+      name: "",
+      email: "not-an-email",
+      organizationName: "X",
+      locale: "ko",
+    });
 
     const taken = await runAction(
       null,
@@ -149,7 +178,13 @@ describe("sign-up", () => {
 describe("email verification", () => {
   async function signedUp() {
     const email = uniqueEmail();
-    const { userId } = await signUp({ name: "Choi", email, password: "bioprocess-2025", organizationName: null, locale: "en" });
+    const { userId } = await signUp({
+      name: "Choi",
+      email,
+      password: "bioprocess-2025",
+      organizationName: null,
+      locale: "en",
+    });
     return { email, userId, token: await tokenFromLatestMail(email, "auth.verify-email") };
   }
 
@@ -160,12 +195,17 @@ describe("email verification", () => {
     expect(verifiedAt).toBeInstanceOf(Date);
 
     expect(await verifyEmail(token)).toEqual({ status: "already-verified", email });
-    expect((await db.user.findUniqueOrThrow({ where: { id: userId } })).emailVerifiedAt).toEqual(verifiedAt);
+    expect((await db.user.findUniqueOrThrow({ where: { id: userId } })).emailVerifiedAt).toEqual(
+      verifiedAt,
+    );
   });
 
   it("refuses an expired link and leaves the account unverified", async () => {
     const { email, userId, token } = await signedUp();
-    await db.authToken.updateMany({ where: { userId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.authToken.updateMany({
+      where: { userId },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect(await verifyEmail(token)).toEqual({ status: "expired", email });
     expect((await db.user.findUniqueOrThrow({ where: { id: userId } })).emailVerifiedAt).toBeNull();
   });
@@ -180,13 +220,25 @@ describe("email verification", () => {
 
   it("links cohort places registered for the address once it is proven", async () => {
     const org = await createPartnerOrganization();
-    const cohort = await db.cohort.create({ data: { organizationId: org.id, name: "Bioprocess 2025" } });
+    const cohort = await db.cohort.create({
+      data: { organizationId: org.id, name: "Bioprocess 2025" },
+    });
     const email = uniqueEmail("student");
-    const member = await db.cohortMember.create({ data: { cohortId: cohort.id, email: email.toUpperCase(), name: "Student" } });
+    const member = await db.cohortMember.create({
+      data: { cohortId: cohort.id, email: email.toUpperCase(), name: "Student" },
+    });
 
-    const { userId } = await signUp({ name: "Student", email, password: "bioprocess-2025", organizationName: null, locale: "ko" });
+    const { userId } = await signUp({
+      name: "Student",
+      email,
+      password: "bioprocess-2025",
+      organizationName: null,
+      locale: "ko",
+    });
     // Not before the mailbox is proven: anyone can type someone else's address into the form.
-    expect((await db.cohortMember.findUniqueOrThrow({ where: { id: member.id } })).userId).toBeNull();
+    expect(
+      (await db.cohortMember.findUniqueOrThrow({ where: { id: member.id } })).userId,
+    ).toBeNull();
 
     await verifyEmail(await tokenFromLatestMail(email, "auth.verify-email"));
     const linked = await db.cohortMember.findUniqueOrThrow({ where: { id: member.id } });
@@ -199,7 +251,9 @@ describe("email verification", () => {
     await resendVerification(email.toUpperCase());
     await resendVerification(email);
     await resendVerification(email);
-    expect(await db.outboxMessage.count({ where: { userId, template: "auth.verify-email" } })).toBe(3);
+    expect(await db.outboxMessage.count({ where: { userId, template: "auth.verify-email" } })).toBe(
+      3,
+    );
 
     const verified = await createTestUser();
     const before = await counts();
@@ -227,10 +281,14 @@ describe("password reset", () => {
     expect(await verifyPassword(passwordHash!, NEW_PASSWORD)).toBe(true);
     expect(await verifyPassword(passwordHash!, TEST_PASSWORD)).toBe(false);
 
-    await expect(resetPassword({ token: second, password: "third-Passw0rd" }, { throttle: noThrottle })).rejects.toMatchObject({
+    await expect(
+      resetPassword({ token: second, password: "third-Passw0rd" }, { throttle: noThrottle }),
+    ).rejects.toMatchObject({
       code: "TOKEN_USED",
     });
-    await expect(resetPassword({ token: first, password: "third-Passw0rd" }, { throttle: noThrottle })).rejects.toMatchObject({
+    await expect(
+      resetPassword({ token: first, password: "third-Passw0rd" }, { throttle: noThrottle }),
+    ).rejects.toMatchObject({
       code: "TOKEN_USED",
     });
     expect(await passwordResetTokenState(first)).toBe("used");
@@ -242,9 +300,14 @@ describe("password reset", () => {
     const user = await createTestUser();
     await requestPasswordReset(user.email);
     const token = await tokenFromLatestMail(user.email, "auth.reset-password");
-    await db.authToken.update({ where: { tokenHash: hashToken(token) }, data: { expiresAt: new Date(Date.now() - 1) } });
+    await db.authToken.update({
+      where: { tokenHash: hashToken(token) },
+      data: { expiresAt: new Date(Date.now() - 1) },
+    });
     expect(await passwordResetTokenState(token)).toBe("expired");
-    await expect(resetPassword({ token, password: NEW_PASSWORD }, { throttle: noThrottle })).rejects.toMatchObject({
+    await expect(
+      resetPassword({ token, password: NEW_PASSWORD }, { throttle: noThrottle }),
+    ).rejects.toMatchObject({
       code: "TOKEN_EXPIRED",
     });
     const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: user.id } });
@@ -264,10 +327,15 @@ describe("password reset", () => {
     const user = await createTestUser({ verified: false });
     await requestPasswordReset(user.email);
     await resetPassword(
-      { token: await tokenFromLatestMail(user.email, "auth.reset-password"), password: NEW_PASSWORD },
+      {
+        token: await tokenFromLatestMail(user.email, "auth.reset-password"),
+        password: NEW_PASSWORD,
+      },
       { throttle: noThrottle },
     );
-    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerifiedAt).toBeInstanceOf(Date);
+    expect(
+      (await db.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerifiedAt,
+    ).toBeInstanceOf(Date);
   });
 });
 
@@ -277,29 +345,60 @@ describe("invitations", () => {
     const org = await createPartnerOrganization();
     const email = uniqueEmail("coordinator");
     const before = Date.now();
-    await inviteUser(admin, { email, role: "PARTNER", organizationId: org.id, locale: "en" }, { ip: "203.0.113.5" });
+    await inviteUser(
+      admin,
+      { email, role: "PARTNER", organizationId: org.id, locale: "en" },
+      { ip: "203.0.113.5" },
+    );
 
     const invitation = await db.invitation.findFirstOrThrow({ where: { email } });
-    expect(invitation).toMatchObject({ role: "PARTNER", organizationId: org.id, invitedById: admin.id, acceptedAt: null });
+    expect(invitation).toMatchObject({
+      role: "PARTNER",
+      organizationId: org.id,
+      invitedById: admin.id,
+      acceptedAt: null,
+    });
     expect(invitation.expiresAt.getTime() - before).toBeGreaterThan(6.9 * 24 * 3600_000);
-    const mail = await db.outboxMessage.findFirstOrThrow({ where: { toEmail: email, template: "auth.invitation" } });
-    expect(mail.payload).toMatchObject({ inviterName: "Center Admin", role: "PARTNER", organizationName: org.name });
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "user.invite", entityId: invitation.id } });
+    const mail = await db.outboxMessage.findFirstOrThrow({
+      where: { toEmail: email, template: "auth.invitation" },
+    });
+    expect(mail.payload).toMatchObject({
+      inviterName: "Center Admin",
+      role: "PARTNER",
+      organizationName: org.name,
+    });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "user.invite", entityId: invitation.id },
+    });
     expect(audit).toMatchObject({ actorId: admin.id, ip: "203.0.113.5" });
 
     const token = await tokenFromLatestMail(email, "auth.invitation");
-    expect(await viewInvitation(token)).toMatchObject({ status: "valid", email, role: "PARTNER", accountExists: false });
+    expect(await viewInvitation(token)).toMatchObject({
+      status: "valid",
+      email,
+      role: "PARTNER",
+      accountExists: false,
+    });
 
     await acceptInvitation({ token, name: "Coordinator Yoon", password: NEW_PASSWORD });
     const user = await db.user.findUniqueOrThrow({ where: { email } });
-    expect(user).toMatchObject({ name: "Coordinator Yoon", role: "PARTNER", organizationId: org.id, locale: "en" });
+    expect(user).toMatchObject({
+      name: "Coordinator Yoon",
+      role: "PARTNER",
+      organizationId: org.id,
+      locale: "en",
+    });
     expect(user.emailVerifiedAt).toBeInstanceOf(Date);
     expect(await verifyPassword(user.passwordHash!, NEW_PASSWORD)).toBe(true);
-    expect((await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).acceptedById).toBe(user.id);
+    expect(
+      (await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).acceptedById,
+    ).toBe(user.id);
 
     expect(await viewInvitation(token)).toEqual({ status: "accepted" });
     const usersBefore = await db.user.count();
-    await expect(acceptInvitation({ token, name: "Again", password: NEW_PASSWORD })).rejects.toMatchObject({
+    await expect(
+      acceptInvitation({ token, name: "Again", password: NEW_PASSWORD }),
+    ).rejects.toMatchObject({
       code: "INVITATION_USED",
     });
     expect(await db.user.count()).toBe(usersBefore);
@@ -330,13 +429,20 @@ describe("invitations", () => {
     const newer = await tokenFromLatestMail(email, "auth.invitation");
 
     expect(await viewInvitation(older)).toEqual({ status: "revoked" });
-    await expect(acceptInvitation({ token: older, name: "X", password: NEW_PASSWORD })).rejects.toMatchObject({
+    await expect(
+      acceptInvitation({ token: older, name: "X", password: NEW_PASSWORD }),
+    ).rejects.toMatchObject({
       code: "INVITATION_INVALID",
     });
 
-    await db.invitation.update({ where: { tokenHash: hashToken(newer) }, data: { expiresAt: new Date(Date.now() - 1) } });
+    await db.invitation.update({
+      where: { tokenHash: hashToken(newer) },
+      data: { expiresAt: new Date(Date.now() - 1) },
+    });
     expect(await viewInvitation(newer)).toEqual({ status: "expired" });
-    await expect(acceptInvitation({ token: newer, name: "X", password: NEW_PASSWORD })).rejects.toMatchObject({
+    await expect(
+      acceptInvitation({ token: newer, name: "X", password: NEW_PASSWORD }),
+    ).rejects.toMatchObject({
       code: "INVITATION_EXPIRED",
     });
     expect(await db.user.count({ where: { email } })).toBe(0);
@@ -344,13 +450,25 @@ describe("invitations", () => {
 
   it("requires a partner organization for partners and refuses existing users", async () => {
     const admin = await createTestUser({ role: "ADMIN" });
-    const company = await db.organization.create({ data: { name: `Company ${randomUUID()}`, type: "COMPANY" } });
+    const company = await db.organization.create({
+      data: { name: `Company ${randomUUID()}`, type: "COMPANY" },
+    });
     await expect(
-      inviteUser(admin, { email: uniqueEmail(), role: "PARTNER", organizationId: company.id, locale: "ko" }),
+      inviteUser(admin, {
+        email: uniqueEmail(),
+        role: "PARTNER",
+        organizationId: company.id,
+        locale: "ko",
+      }),
     ).rejects.toMatchObject({ code: "PARTNER_ORGANIZATION_INVALID", field: "organizationId" });
     const existing = await createTestUser();
     await expect(
-      inviteUser(admin, { email: existing.email, role: "INSTRUCTOR", organizationId: null, locale: "ko" }),
+      inviteUser(admin, {
+        email: existing.email,
+        role: "INSTRUCTOR",
+        organizationId: null,
+        locale: "ko",
+      }),
     ).rejects.toMatchObject({ code: "USER_ALREADY_EXISTS", field: "email" });
   });
 });

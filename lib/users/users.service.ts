@@ -74,7 +74,12 @@ async function resolveOrganizationId(tx: Tx, name: string | null): Promise<strin
 async function issueAuthToken(tx: Tx, userId: string, purpose: TokenPurpose): Promise<string> {
   const { token, tokenHash } = createOneTimeToken();
   await tx.authToken.create({
-    data: { userId, purpose, tokenHash, expiresAt: new Date(Date.now() + TOKEN_LIFETIME_MS[purpose]) },
+    data: {
+      userId,
+      purpose,
+      tokenHash,
+      expiresAt: new Date(Date.now() + TOKEN_LIFETIME_MS[purpose]),
+    },
   });
   return token;
 }
@@ -92,9 +97,13 @@ async function recentlyMailed(tx: Tx, userId: string, purpose: TokenPurpose): Pr
  * reset link or invitation), so nobody can claim someone else's cohort place by signing up
  * with their address.
  */
-async function confirmEmailOwnership(tx: Tx, user: { id: string; email: string; emailVerifiedAt: Date | null }) {
+async function confirmEmailOwnership(
+  tx: Tx,
+  user: { id: string; email: string; emailVerifiedAt: Date | null },
+) {
   const now = new Date();
-  if (!user.emailVerifiedAt) await tx.user.update({ where: { id: user.id }, data: { emailVerifiedAt: now } });
+  if (!user.emailVerifiedAt)
+    await tx.user.update({ where: { id: user.id }, data: { emailVerifiedAt: now } });
   // `email` is citext: equality is case-insensitive.
   await tx.cohortMember.updateMany({
     where: { email: user.email, userId: null },
@@ -125,7 +134,10 @@ export async function signUp(input: SignUpInput): Promise<{ userId: string }> {
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {
-      const taken = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
+      const taken = await tx.user.findUnique({
+        where: { email: input.email },
+        select: { id: true },
+      });
       if (taken) throw new ValidationError("EMAIL_TAKEN", "email");
       const organizationId = await resolveOrganizationId(tx, input.organizationName);
       const user = await tx.user.create({
@@ -172,7 +184,9 @@ export async function verifyEmail(token: string): Promise<VerifyEmailOutcome> {
     if (!row || row.purpose !== "VERIFY_EMAIL") return { status: "invalid" };
     const { user } = row;
     if (row.usedAt || user.emailVerifiedAt) {
-      return user.emailVerifiedAt ? { status: "already-verified", email: user.email } : { status: "invalid" };
+      return user.emailVerifiedAt
+        ? { status: "already-verified", email: user.email }
+        : { status: "invalid" };
     }
     if (row.expiresAt <= new Date()) return { status: "expired", email: user.email };
     // Guarded claim: of two concurrent uses exactly one flips usedAt.
@@ -194,7 +208,14 @@ export async function resendVerification(email: string): Promise<void> {
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({
       where: { email },
-      select: { id: true, email: true, name: true, locale: true, active: true, emailVerifiedAt: true },
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        locale: true,
+        active: true,
+        emailVerifiedAt: true,
+      },
     });
     if (!user || !user.active || user.emailVerifiedAt) return;
     if (await recentlyMailed(tx, user.id, "VERIFY_EMAIL")) return;
@@ -257,11 +278,15 @@ export async function resetPassword(
         user: { select: { id: true, email: true, active: true, emailVerifiedAt: true } },
       },
     });
-    if (!row || row.purpose !== "RESET_PASSWORD" || !row.user.active) throw new ValidationError("TOKEN_INVALID");
+    if (!row || row.purpose !== "RESET_PASSWORD" || !row.user.active)
+      throw new ValidationError("TOKEN_INVALID");
     if (row.usedAt) throw new ValidationError("TOKEN_USED");
     if (row.expiresAt <= new Date()) throw new ValidationError("TOKEN_EXPIRED");
     const now = new Date();
-    const claimed = await tx.authToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
+    const claimed = await tx.authToken.updateMany({
+      where: { id: row.id, usedAt: null },
+      data: { usedAt: now },
+    });
     if (claimed.count !== 1) throw new ValidationError("TOKEN_USED");
     await tx.authToken.updateMany({
       where: { userId: row.user.id, purpose: "RESET_PASSWORD", usedAt: null },
@@ -305,7 +330,10 @@ export async function viewInvitation(token: string): Promise<InvitationView> {
   if (invitation.acceptedAt) return { status: "accepted" };
   if (invitation.revokedAt) return { status: "revoked" };
   if (invitation.expiresAt <= new Date()) return { status: "expired" };
-  const account = await db.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
+  const account = await db.user.findUnique({
+    where: { email: invitation.email },
+    select: { id: true },
+  });
   return {
     status: "valid",
     email: invitation.email,
@@ -323,7 +351,10 @@ export async function inviteUser(
 ): Promise<{ invitationId: string }> {
   requirePermission(actor, "user:invite");
   return db.$transaction(async (tx) => {
-    const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
+    const existing = await tx.user.findUnique({
+      where: { email: input.email },
+      select: { id: true },
+    });
     if (existing) throw new ValidationError("USER_ALREADY_EXISTS", "email");
 
     let organization: { id: string; name: string } | null = null;
@@ -332,7 +363,8 @@ export async function inviteUser(
         where: { id: input.organizationId ?? "", isPartner: true },
         select: { id: true, name: true },
       });
-      if (!organization) throw new ValidationError("PARTNER_ORGANIZATION_INVALID", "organizationId");
+      if (!organization)
+        throw new ValidationError("PARTNER_ORGANIZATION_INVALID", "organizationId");
     }
 
     // Only the newest invitation for an address works: older links stop at once.
@@ -381,7 +413,10 @@ export async function inviteUser(
  * Creates the invited person's account (email verified: the link came to their mailbox).
  * Refuses when the address already has an account — they should sign in.
  */
-export async function acceptInvitation(input: AcceptInvitationInput, meta: RequestMeta = {}): Promise<{ email: string }> {
+export async function acceptInvitation(
+  input: AcceptInvitationInput,
+  meta: RequestMeta = {},
+): Promise<{ email: string }> {
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {
@@ -402,7 +437,10 @@ export async function acceptInvitation(input: AcceptInvitationInput, meta: Reque
       if (invitation.acceptedAt) throw new ValidationError("INVITATION_USED");
       if (invitation.expiresAt <= new Date()) throw new ValidationError("INVITATION_EXPIRED");
 
-      const existing = await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
+      const existing = await tx.user.findUnique({
+        where: { email: invitation.email },
+        select: { id: true },
+      });
       if (existing) throw new ConflictError("ACCOUNT_EXISTS");
 
       const now = new Date();
@@ -444,12 +482,19 @@ export async function acceptInvitation(input: AcceptInvitationInput, meta: Reque
 // Administration
 
 /** Deactivates (signs out at once, see getCurrentUser) or reactivates an account. */
-export async function setUserActive(actor: CurrentUser, input: SetUserActiveInput, meta: RequestMeta = {}) {
+export async function setUserActive(
+  actor: CurrentUser,
+  input: SetUserActiveInput,
+  meta: RequestMeta = {},
+) {
   requirePermission(actor, "user:manage");
   // An admin locking themselves out could leave the center without any admin.
   if (input.userId === actor.id && !input.active) throw new ConflictError("CANNOT_DEACTIVATE_SELF");
   await db.$transaction(async (tx) => {
-    const updated = await tx.user.updateMany({ where: { id: input.userId }, data: { active: input.active } });
+    const updated = await tx.user.updateMany({
+      where: { id: input.userId },
+      data: { active: input.active },
+    });
     if (updated.count !== 1) throw new ValidationError("USER_NOT_FOUND");
     await recordAudit(tx, {
       actorId: actor.id,
@@ -462,7 +507,11 @@ export async function setUserActive(actor: CurrentUser, input: SetUserActiveInpu
 }
 
 /** Changes a user's role; a partner coordinator must be attached to a partner organization. */
-export async function changeUserRole(actor: CurrentUser, input: ChangeUserRoleInput, meta: RequestMeta = {}) {
+export async function changeUserRole(
+  actor: CurrentUser,
+  input: ChangeUserRoleInput,
+  meta: RequestMeta = {},
+) {
   requirePermission(actor, "user:manage");
   if (input.userId === actor.id) throw new ConflictError("CANNOT_CHANGE_OWN_ROLE");
   await db.$transaction(async (tx) => {
@@ -498,7 +547,10 @@ export async function changeUserRole(actor: CurrentUser, input: ChangeUserRoleIn
 // ---------------------------------------------------------------------------------------------
 // Own profile
 
-export async function updateOwnProfile(actor: CurrentUser, input: UpdateProfileInput): Promise<void> {
+export async function updateOwnProfile(
+  actor: CurrentUser,
+  input: UpdateProfileInput,
+): Promise<void> {
   requirePermission(actor, "profile:update:own");
   await db.$transaction(async (tx) => {
     const current = await tx.user.findUniqueOrThrow({

@@ -43,8 +43,13 @@ export async function createTestUser(
   return { ...user, locale: user.locale };
 }
 
-export async function createPartnerOrganization(name = `Partner University ${randomUUID().slice(0, 8)}`) {
-  return db.organization.create({ data: { name, type: "UNIVERSITY", isPartner: true }, select: { id: true, name: true } });
+export async function createPartnerOrganization(
+  name = `Partner University ${randomUUID().slice(0, 8)}`,
+) {
+  return db.organization.create({
+    data: { name, type: "UNIVERSITY", isPartner: true },
+    select: { id: true, name: true },
+  });
 }
 
 /** The token inside the link of the newest outbox mail of `template` to `email`. */

@@ -17,10 +17,14 @@ export function AuthPanel({
     <Card>
       <CardHeader>
         <h1 className="text-2xl font-bold tracking-tight">{title}</h1>
-        {description ? <CardDescription className="text-base">{description}</CardDescription> : null}
+        {description ? (
+          <CardDescription className="text-base">{description}</CardDescription>
+        ) : null}
       </CardHeader>
       {children ? <CardContent className="flex flex-col gap-5">{children}</CardContent> : null}
-      {footer ? <CardFooter className="border-t border-border pt-5 text-sm sm:pt-5">{footer}</CardFooter> : null}
+      {footer ? (
+        <CardFooter className="border-t border-border pt-5 text-sm sm:pt-5">{footer}</CardFooter>
+      ) : null}
     </Card>
   );
 }

@@ -10,7 +10,13 @@ import { initialActionResult } from "@/lib/actions/action-result";
 import { resendVerificationAction } from "@/lib/users/users.actions";
 
 /** Asks for a new verification link. The answer is the same whether or not the address has an account. */
-export function ResendVerificationForm({ defaultEmail, hideEmail = false }: { defaultEmail?: string; hideEmail?: boolean }) {
+export function ResendVerificationForm({
+  defaultEmail,
+  hideEmail = false,
+}: {
+  defaultEmail?: string;
+  hideEmail?: boolean;
+}) {
   const t = useTranslations("auth.verifyEmail");
   const [state, action] = useActionState(resendVerificationAction, initialActionResult);
   const email = state.values?.email ?? defaultEmail ?? "";
@@ -21,10 +27,20 @@ export function ResendVerificationForm({ defaultEmail, hideEmail = false }: { de
         <input type="hidden" name="email" value={email} />
       ) : (
         <FormField label={t("email")} errors={state.fieldErrors?.email} required>
-          <Input name="email" type="email" autoComplete="email" inputMode="email" defaultValue={email} required />
+          <Input
+            name="email"
+            type="email"
+            autoComplete="email"
+            inputMode="email"
+            defaultValue={email}
+            required
+          />
         </FormField>
       )}
-      <SubmitButton variant={hideEmail ? "outline" : "default"} pendingLabel={t("resendSubmitting")}>
+      <SubmitButton
+        variant={hideEmail ? "outline" : "default"}
+        pendingLabel={t("resendSubmitting")}
+      >
         {t("resendSubmit")}
       </SubmitButton>
     </form>

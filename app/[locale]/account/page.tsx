@@ -7,7 +7,9 @@ import type { AppLocale } from "@/lib/i18n/routing";
 import { getOwnProfile } from "@/lib/users/users.queries";
 import { ProfileForm } from "./profile-form";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/account">): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: PageProps<"/[locale]/account">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "account" });
   return { title: t("metaTitle"), robots: { index: false } };

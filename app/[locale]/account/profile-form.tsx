@@ -20,7 +20,13 @@ export type ProfileFormValues = {
   locale: string;
 };
 
-export function ProfileForm({ profile, organizationLocked }: { profile: ProfileFormValues; organizationLocked: boolean }) {
+export function ProfileForm({
+  profile,
+  organizationLocked,
+}: {
+  profile: ProfileFormValues;
+  organizationLocked: boolean;
+}) {
   const t = useTranslations("account.profile");
   const tLocales = useTranslations("auth.locales");
   const [state, action] = useActionState(updateProfileAction, initialActionResult);
@@ -49,12 +55,22 @@ export function ProfileForm({ profile, organizationLocked }: { profile: ProfileF
         />
       </FormField>
       <FormField label={t("jobTitle")} errors={state.fieldErrors?.jobTitle}>
-        <Input name="jobTitle" autoComplete="organization-title" defaultValue={v.jobTitle} maxLength={100} />
+        <Input
+          name="jobTitle"
+          autoComplete="organization-title"
+          defaultValue={v.jobTitle}
+          maxLength={100}
+        />
       </FormField>
       <FormField label={t("phone")} description={t("phoneHint")} errors={state.fieldErrors?.phone}>
         <Input name="phone" type="tel" autoComplete="tel" defaultValue={v.phone} maxLength={40} />
       </FormField>
-      <FormField label={t("locale")} description={t("localeHint")} errors={state.fieldErrors?.locale} required>
+      <FormField
+        label={t("locale")}
+        description={t("localeHint")}
+        errors={state.fieldErrors?.locale}
+        required
+      >
         <Select name="locale" defaultValue={v.locale} required>
           {LOCALES.map((l) => (
             <option key={l} value={l} lang={l}>

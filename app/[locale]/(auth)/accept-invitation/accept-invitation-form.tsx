@@ -22,7 +22,13 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
         <Input type="email" value={email} autoComplete="username" readOnly />
       </FormField>
       <FormField label={t("name")} errors={state.fieldErrors?.name} required>
-        <Input name="name" autoComplete="name" defaultValue={state.values?.name ?? ""} maxLength={100} required />
+        <Input
+          name="name"
+          autoComplete="name"
+          defaultValue={state.values?.name ?? ""}
+          maxLength={100}
+          required
+        />
       </FormField>
       <FormField
         label={t("password")}
@@ -30,7 +36,13 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
         errors={state.fieldErrors?.password}
         required
       >
-        <Input name="password" type="password" autoComplete="new-password" minLength={PASSWORD_MIN_LENGTH} required />
+        <Input
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          minLength={PASSWORD_MIN_LENGTH}
+          required
+        />
       </FormField>
       <SubmitButton pendingLabel={t("submitting")} className="w-full">
         {t("submit")}

@@ -8,13 +8,18 @@ import { AuthPanel } from "../auth-panel";
 import { firstParam } from "../search-params";
 import { AcceptInvitationForm } from "./accept-invitation-form";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/accept-invitation">): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: PageProps<"/[locale]/accept-invitation">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "auth.acceptInvitation" });
   return { title: t("metaTitle"), robots: { index: false } };
 }
 
-export default async function AcceptInvitationPage({ params, searchParams }: PageProps<"/[locale]/accept-invitation">) {
+export default async function AcceptInvitationPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/accept-invitation">) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "auth.acceptInvitation" });
@@ -38,9 +43,14 @@ export default async function AcceptInvitationPage({ params, searchParams }: Pag
       );
     }
     return (
-      <AuthPanel title={t("title")} description={t("description", { role: tRoles(invitation.role) })}>
+      <AuthPanel
+        title={t("title")}
+        description={t("description", { role: tRoles(invitation.role) })}
+      >
         {invitation.organizationName ? (
-          <p className="text-sm font-medium">{t("organization", { name: invitation.organizationName })}</p>
+          <p className="text-sm font-medium">
+            {t("organization", { name: invitation.organizationName })}
+          </p>
         ) : null}
         <AcceptInvitationForm token={token} email={invitation.email} />
       </AuthPanel>
@@ -53,7 +63,8 @@ export default async function AcceptInvitationPage({ params, searchParams }: Pag
     revoked: [t("revokedTitle"), t("revokedBody"), "warning"],
     invalid: [t("invalidTitle"), t("invalidBody"), "error"],
   } as const;
-  const [title, body, variant] = variants[invitation.status === "valid" ? "invalid" : invitation.status];
+  const [title, body, variant] =
+    variants[invitation.status === "valid" ? "invalid" : invitation.status];
   return (
     <AuthPanel title={title}>
       <Alert variant={variant}>{body}</Alert>

@@ -8,13 +8,18 @@ import { AuthPanel } from "../auth-panel";
 import { firstParam } from "../search-params";
 import { ResetPasswordForm } from "./reset-password-form";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/reset-password">): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: PageProps<"/[locale]/reset-password">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "auth.resetPassword" });
   return { title: t("metaTitle"), robots: { index: false } };
 }
 
-export default async function ResetPasswordPage({ params, searchParams }: PageProps<"/[locale]/reset-password">) {
+export default async function ResetPasswordPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/reset-password">) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "auth.resetPassword" });

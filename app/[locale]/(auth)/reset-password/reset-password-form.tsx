@@ -23,7 +23,13 @@ export function ResetPasswordForm({ token }: { token: string }) {
         errors={state.fieldErrors?.password}
         required
       >
-        <Input name="password" type="password" autoComplete="new-password" minLength={PASSWORD_MIN_LENGTH} required />
+        <Input
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          minLength={PASSWORD_MIN_LENGTH}
+          required
+        />
       </FormField>
       <SubmitButton pendingLabel={t("submitting")} className="w-full">
         {t("submit")}

@@ -13,7 +13,9 @@ const NOTICES = ["password-reset", "invitation-accepted", "verified"] as const;
 type Notice = (typeof NOTICES)[number];
 const isNotice = (value: string | undefined): value is Notice => NOTICES.includes(value as Notice);
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/sign-in">): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: PageProps<"/[locale]/sign-in">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "auth.signIn" });
   return { title: t("metaTitle"), robots: { index: false } };
@@ -36,7 +38,10 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
       footer={
         <p>
           {t("noAccount")}{" "}
-          <Link href="/sign-up" className="font-medium text-primary underline-offset-4 hover:underline">
+          <Link
+            href="/sign-up"
+            className="font-medium text-primary underline-offset-4 hover:underline"
+          >
             {t("signUpLink")}
           </Link>
         </p>
@@ -44,7 +49,10 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
     >
       {isNotice(notice) ? <Alert variant="success">{t(`notices.${notice}`)}</Alert> : null}
       <SignInForm callbackUrl={callbackUrl} defaultEmail={firstParam(query.email)?.slice(0, 254)} />
-      <Link href="/forgot-password" className="self-start text-sm font-medium text-primary underline-offset-4 hover:underline">
+      <Link
+        href="/forgot-password"
+        className="self-start text-sm font-medium text-primary underline-offset-4 hover:underline"
+      >
         {t("forgotPassword")}
       </Link>
     </AuthPanel>

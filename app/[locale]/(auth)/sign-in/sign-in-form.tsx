@@ -21,39 +21,58 @@ type SignInState = ActionResult & { unverifiedEmail?: string };
  * session cookie is set by next-auth itself; this form only validates, shows translated errors
  * and navigates on success. The failure code comes from lib/auth/sign-in.ts.
  */
-export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string; defaultEmail?: string }) {
+export function SignInForm({
+  callbackUrl,
+  defaultEmail,
+}: {
+  callbackUrl: string;
+  defaultEmail?: string;
+}) {
   const t = useTranslations("auth.signIn");
   const translate = useTranslations() as unknown as KeyTranslator;
   const router = useRouter();
 
-  const [state, action] = useActionState(async (_prev: SignInState, formData: FormData): Promise<SignInState> => {
-    const values = { email: String(formData.get("email") ?? "") };
-    const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
-    if (!parsed.success) {
-      const fieldErrors = translateFieldErrors(translate, describeIssues(parsed.error).fieldErrors);
-      return { ok: false, errorCode: "VALIDATION", fieldErrors, values };
-    }
-    let error: string | null | undefined;
-    try {
-      const result = await signIn("credentials", { ...parsed.data, redirect: false, callbackUrl });
-      error = result?.ok ? result.error : (result?.error ?? "UNKNOWN");
-    } catch {
-      error = "UNKNOWN";
-    }
-    if (!error) {
-      router.replace(callbackUrl);
-      router.refresh();
-      return { ok: true, values };
-    }
-    const failure = parseSignInError(error);
-    return {
-      ok: false,
-      errorCode: failure.code,
-      formError: t(`errors.${failure.code}`, { minutes: failure.retryAfterMinutes ?? 15 }),
-      values,
-      unverifiedEmail: failure.code === "EMAIL_NOT_VERIFIED" ? parsed.data.email : undefined,
-    };
-  }, initialActionResult as SignInState);
+  const [state, action] = useActionState(
+    async (_prev: SignInState, formData: FormData): Promise<SignInState> => {
+      const values = { email: String(formData.get("email") ?? "") };
+      const parsed = signInSchema.safeParse({
+        email: formData.get("email"),
+        password: formData.get("password"),
+      });
+      if (!parsed.success) {
+        const fieldErrors = translateFieldErrors(
+          translate,
+          describeIssues(parsed.error).fieldErrors,
+        );
+        return { ok: false, errorCode: "VALIDATION", fieldErrors, values };
+      }
+      let error: string | null | undefined;
+      try {
+        const result = await signIn("credentials", {
+          ...parsed.data,
+          redirect: false,
+          callbackUrl,
+        });
+        error = result?.ok ? result.error : (result?.error ?? "UNKNOWN");
+      } catch {
+        error = "UNKNOWN";
+      }
+      if (!error) {
+        router.replace(callbackUrl);
+        router.refresh();
+        return { ok: true, values };
+      }
+      const failure = parseSignInError(error);
+      return {
+        ok: false,
+        errorCode: failure.code,
+        formError: t(`errors.${failure.code}`, { minutes: failure.retryAfterMinutes ?? 15 }),
+        values,
+        unverifiedEmail: failure.code === "EMAIL_NOT_VERIFIED" ? parsed.data.email : undefined,
+      };
+    },
+    initialActionResult as SignInState,
+  );
 
   return (
     <div className="flex flex-col gap-5">
@@ -77,12 +96,16 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
         </SubmitButton>
       </form>
       {state.unverifiedEmail ? (
-        <section aria-labelledby="resend-heading" className="flex flex-col gap-3 rounded-md border border-border p-4">
+        <section
+          aria-labelledby="resend-heading"
+          className="flex flex-col gap-3 rounded-md border border-border p-4"
+        >
           <h2 id="resend-heading" className="font-semibold">
             {t("resendTitle")}
           </h2>
           <p className="text-sm text-muted-foreground">
-            {t("resendDescription")} <strong className="text-foreground">{state.unverifiedEmail}</strong>
+            {t("resendDescription")}{" "}
+            <strong className="text-foreground">{state.unverifiedEmail}</strong>
           </p>
           <ResendVerificationForm defaultEmail={state.unverifiedEmail} hideEmail />
         </section>

@@ -4,7 +4,9 @@ import { Link } from "@/lib/i18n/navigation";
 import { AuthPanel } from "../auth-panel";
 import { SignUpForm } from "./sign-up-form";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/sign-up">): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: PageProps<"/[locale]/sign-up">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "auth.signUp" });
   return { title: t("metaTitle") };
@@ -21,7 +23,10 @@ export default async function SignUpPage({ params }: PageProps<"/[locale]/sign-u
       footer={
         <p>
           {t("haveAccount")}{" "}
-          <Link href="/sign-in" className="font-medium text-primary underline-offset-4 hover:underline">
+          <Link
+            href="/sign-in"
+            className="font-medium text-primary underline-offset-4 hover:underline"
+          >
             {t("signInLink")}
           </Link>
         </p>

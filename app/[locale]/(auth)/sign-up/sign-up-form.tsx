@@ -21,10 +21,28 @@ export function SignUpForm() {
     <form action={action} className="flex flex-col gap-4" noValidate>
       <ActionResultAlert state={state} />
       <FormField label={t("name")} errors={state.fieldErrors?.name} required>
-        <Input name="name" autoComplete="name" defaultValue={v.name ?? ""} maxLength={100} required />
+        <Input
+          name="name"
+          autoComplete="name"
+          defaultValue={v.name ?? ""}
+          maxLength={100}
+          required
+        />
       </FormField>
-      <FormField label={t("email")} description={t("emailHint")} errors={state.fieldErrors?.email} required>
-        <Input name="email" type="email" autoComplete="email" inputMode="email" defaultValue={v.email ?? ""} required />
+      <FormField
+        label={t("email")}
+        description={t("emailHint")}
+        errors={state.fieldErrors?.email}
+        required
+      >
+        <Input
+          name="email"
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          defaultValue={v.email ?? ""}
+          required
+        />
       </FormField>
       <FormField
         label={t("password")}
@@ -32,12 +50,32 @@ export function SignUpForm() {
         errors={state.fieldErrors?.password}
         required
       >
-        <Input name="password" type="password" autoComplete="new-password" minLength={PASSWORD_MIN_LENGTH} required />
+        <Input
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          minLength={PASSWORD_MIN_LENGTH}
+          required
+        />
       </FormField>
-      <FormField label={t("organizationName")} description={t("organizationHint")} errors={state.fieldErrors?.organizationName}>
-        <Input name="organizationName" autoComplete="organization" defaultValue={v.organizationName ?? ""} maxLength={200} />
+      <FormField
+        label={t("organizationName")}
+        description={t("organizationHint")}
+        errors={state.fieldErrors?.organizationName}
+      >
+        <Input
+          name="organizationName"
+          autoComplete="organization"
+          defaultValue={v.organizationName ?? ""}
+          maxLength={200}
+        />
       </FormField>
-      <FormField label={t("locale")} description={t("localeHint")} errors={state.fieldErrors?.locale} required>
+      <FormField
+        label={t("locale")}
+        description={t("localeHint")}
+        errors={state.fieldErrors?.locale}
+        required
+      >
         <Select name="locale" defaultValue={v.locale ?? locale} required>
           {LOCALES.map((l) => (
             <option key={l} value={l} lang={l}>

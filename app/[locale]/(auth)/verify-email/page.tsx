@@ -8,7 +8,9 @@ import { AuthPanel } from "../auth-panel";
 import { ResendVerificationForm } from "../resend-verification-form";
 import { firstParam } from "../search-params";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/verify-email">): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: PageProps<"/[locale]/verify-email">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "auth.verifyEmail" });
   return { title: t("metaTitle"), robots: { index: false } };
@@ -18,7 +20,10 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/verify-e
  * Three ways in: right after sign-up (`?sent=1`), from the link in the mail (`?token=…`, which
  * is consumed here), or directly to ask for a new link.
  */
-export default async function VerifyEmailPage({ params, searchParams }: PageProps<"/[locale]/verify-email">) {
+export default async function VerifyEmailPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/verify-email">) {
   const { locale } = await params;
   setRequestLocale(locale);
   const query = await searchParams;
@@ -27,11 +32,16 @@ export default async function VerifyEmailPage({ params, searchParams }: PageProp
 
   const signInButton = (email?: string) => (
     <Button asChild className="w-full">
-      <Link href={{ pathname: "/sign-in", query: email ? { email, notice: "verified" } : {} }}>{t("signInLink")}</Link>
+      <Link href={{ pathname: "/sign-in", query: email ? { email, notice: "verified" } : {} }}>
+        {t("signInLink")}
+      </Link>
     </Button>
   );
   const resend = (email?: string) => (
-    <section aria-labelledby="resend-heading" className="flex flex-col gap-3 border-t border-border pt-5">
+    <section
+      aria-labelledby="resend-heading"
+      className="flex flex-col gap-3 border-t border-border pt-5"
+    >
       <h2 id="resend-heading" className="font-semibold">
         {t("resendTitle")}
       </h2>

@@ -9,7 +9,15 @@ import { Label } from "@/components/ui/label";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Select } from "@/components/ui/select";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { formatDate } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
@@ -18,13 +26,18 @@ import { listPartnerOrganizations, listUsers } from "@/lib/users/users.queries";
 import { listUsersQuerySchema, ROLES } from "@/lib/users/users.schemas";
 import { ChangeRoleForm, SetActiveForm } from "./user-actions";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/admin/users">): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: PageProps<"/[locale]/admin/users">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "users.list" });
   return { title: t("metaTitle"), robots: { index: false } };
 }
 
-export default async function AdminUsersPage({ params, searchParams }: PageProps<"/[locale]/admin/users">) {
+export default async function AdminUsersPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/admin/users">) {
   const { locale: rawLocale } = await params;
   const locale = rawLocale as AppLocale;
   setRequestLocale(locale);
@@ -36,7 +49,10 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
     getTranslations({ locale, namespace: "users.list" }),
     getTranslations({ locale, namespace: "users.roles" }),
   ]);
-  const partnerOptions = partners.map((o) => ({ id: o.id, label: locale === "en" && o.nameEn ? o.nameEn : o.name }));
+  const partnerOptions = partners.map((o) => ({
+    id: o.id,
+    label: locale === "en" && o.nameEn ? o.nameEn : o.name,
+  }));
   const filtered = Boolean(query.q || query.role || query.status);
 
   return (
@@ -55,7 +71,12 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
       />
 
       {/* A plain GET form: works without JavaScript and the URL can be shared. */}
-      <form method="get" role="search" aria-label={t("filterLegend")} className="mb-6 flex flex-wrap items-end gap-3">
+      <form
+        method="get"
+        role="search"
+        aria-label={t("filterLegend")}
+        className="mb-6 flex flex-wrap items-end gap-3"
+      >
         <div className="flex w-full flex-col gap-1.5 sm:w-72">
           <Label htmlFor="users-q">{t("search")}</Label>
           <Input id="users-q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={100} />
@@ -130,10 +151,14 @@ export default async function AdminUsersPage({ params, searchParams }: PageProps
                         <Badge variant={user.active ? "success" : "neutral"}>
                           {user.active ? t("active") : t("inactive")}
                         </Badge>
-                        {user.emailVerified ? null : <Badge variant="warning">{t("unverified")}</Badge>}
+                        {user.emailVerified ? null : (
+                          <Badge variant="warning">{t("unverified")}</Badge>
+                        )}
                       </div>
                     </TableCell>
-                    <TableCell className="whitespace-nowrap">{formatDate(user.createdAt, locale)}</TableCell>
+                    <TableCell className="whitespace-nowrap">
+                      {formatDate(user.createdAt, locale)}
+                    </TableCell>
                     <TableCell>
                       {self ? (
                         <Badge variant="outline">{tRoles(user.role)}</Badge>

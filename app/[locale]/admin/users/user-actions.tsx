@@ -21,7 +21,10 @@ function RowStatus({ state }: { state: ActionResult }) {
       ? state.message
       : undefined;
   return (
-    <p aria-live="polite" className={cn("text-xs", state.ok ? "text-success-fg" : "font-medium text-destructive")}>
+    <p
+      aria-live="polite"
+      className={cn("text-xs", state.ok ? "text-success-fg" : "font-medium text-destructive")}
+    >
       {text}
     </p>
   );
@@ -53,7 +56,12 @@ export function ChangeRoleForm({
           {t("list.changeRoleFor", { name: userName })}
         </label>
         <div className="w-40">
-          <Select id={roleId} name="role" value={selected} onChange={(e) => setSelected(e.target.value)}>
+          <Select
+            id={roleId}
+            name="role"
+            value={selected}
+            onChange={(e) => setSelected(e.target.value)}
+          >
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {t(`roles.${r}`)}
@@ -92,7 +100,15 @@ export function ChangeRoleForm({
   );
 }
 
-export function SetActiveForm({ userId, userName, active }: { userId: string; userName: string; active: boolean }) {
+export function SetActiveForm({
+  userId,
+  userName,
+  active,
+}: {
+  userId: string;
+  userName: string;
+  active: boolean;
+}) {
   const t = useTranslations("users.list");
   const [state, action] = useActionState(setUserActiveAction, initialActionResult);
   return (
@@ -104,7 +120,11 @@ export function SetActiveForm({ userId, userName, active }: { userId: string; us
         triggerSize="sm"
         triggerVariant={active ? "destructive" : "outline"}
         variant={active ? "destructive" : "default"}
-        title={active ? t("deactivateTitle", { name: userName }) : t("reactivateTitle", { name: userName })}
+        title={
+          active
+            ? t("deactivateTitle", { name: userName })
+            : t("reactivateTitle", { name: userName })
+        }
         description={active ? t("deactivateDescription") : t("reactivateDescription")}
         confirmLabel={active ? t("deactivate") : t("reactivate")}
       />

@@ -12,7 +12,11 @@ import { inviteUserAction } from "@/lib/users/users.actions";
 import { INVITABLE_ROLES, LOCALES } from "@/lib/users/users.schemas";
 import type { OrganizationOption } from "../user-actions";
 
-export function InviteForm({ partnerOrganizations }: { partnerOrganizations: OrganizationOption[] }) {
+export function InviteForm({
+  partnerOrganizations,
+}: {
+  partnerOrganizations: OrganizationOption[];
+}) {
   const t = useTranslations("users.invite");
   const tRoles = useTranslations("users.roles");
   const tLocales = useTranslations("auth.locales");
@@ -24,7 +28,14 @@ export function InviteForm({ partnerOrganizations }: { partnerOrganizations: Org
     <form action={action} className="flex flex-col gap-4" noValidate>
       <ActionResultAlert state={state} />
       <FormField label={t("email")} errors={state.fieldErrors?.email} required>
-        <Input name="email" type="email" autoComplete="off" inputMode="email" defaultValue={v.email ?? ""} required />
+        <Input
+          name="email"
+          type="email"
+          autoComplete="off"
+          inputMode="email"
+          defaultValue={v.email ?? ""}
+          required
+        />
       </FormField>
       <FormField label={t("role")} errors={state.fieldErrors?.role} required>
         <Select name="role" value={role} onChange={(e) => setRole(e.target.value)} required>

@@ -5,7 +5,14 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
@@ -13,13 +20,17 @@ import type { AppLocale } from "@/lib/i18n/routing";
 import { listPartnerOrganizations, listPendingInvitations } from "@/lib/users/users.queries";
 import { InviteForm } from "./invite-form";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/admin/users/invite">): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: PageProps<"/[locale]/admin/users/invite">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "users.invite" });
   return { title: t("metaTitle"), robots: { index: false } };
 }
 
-export default async function InviteUserPage({ params }: PageProps<"/[locale]/admin/users/invite">) {
+export default async function InviteUserPage({
+  params,
+}: PageProps<"/[locale]/admin/users/invite">) {
   const { locale: rawLocale } = await params;
   const locale = rawLocale as AppLocale;
   setRequestLocale(locale);
@@ -30,7 +41,10 @@ export default async function InviteUserPage({ params }: PageProps<"/[locale]/ad
     getTranslations({ locale, namespace: "users.invite" }),
     getTranslations({ locale, namespace: "users.roles" }),
   ]);
-  const partnerOptions = partners.map((o) => ({ id: o.id, label: locale === "en" && o.nameEn ? o.nameEn : o.name }));
+  const partnerOptions = partners.map((o) => ({
+    id: o.id,
+    label: locale === "en" && o.nameEn ? o.nameEn : o.name,
+  }));
 
   return (
     <div className="mx-auto w-full max-w-6xl px-4 py-8 sm:py-10">
@@ -79,7 +93,9 @@ export default async function InviteUserPage({ params }: PageProps<"/[locale]/ad
                     <TableCell>{tRoles(invitation.role)}</TableCell>
                     <TableCell>{invitation.organizationName ?? "—"}</TableCell>
                     <TableCell>{invitation.invitedByName ?? "—"}</TableCell>
-                    <TableCell className="whitespace-nowrap">{formatDateTime(invitation.expiresAt, locale)}</TableCell>
+                    <TableCell className="whitespace-nowrap">
+                      {formatDateTime(invitation.expiresAt, locale)}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>
