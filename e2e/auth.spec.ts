@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, expect, expectNoAxeViolations, signIn, test } from "./support/fixtures";
+import { DEMO_PASSWORD, expect, expectNoAxeViolations, field, signIn, test } from "./support/fixtures";
 import { linkIn, waitForMail } from "./support/mailbox";
 
 test.describe("foundation: sign-up, verification, sign-in, languages, sign-out", () => {
@@ -13,16 +13,16 @@ test.describe("foundation: sign-up, verification, sign-in, languages, sign-out",
     await page.goto("/ko/sign-up");
     await expectNoAxeViolations(page);
     // Bad input: a field-level Korean message, nothing created, what was typed is kept.
-    await page.getByLabel("이름", { exact: true }).fill("김바이오");
-    await page.getByLabel("이메일", { exact: true }).fill("not-an-email");
-    await page.getByLabel("비밀번호", { exact: true }).fill("short");
+    await field(page, "이름").fill("김바이오");
+    await field(page, "이메일").fill("not-an-email");
+    await field(page, "비밀번호").fill("short");
     await page.getByRole("button", { name: "계정 만들기" }).click();
-    await expect(page.getByLabel("이메일", { exact: true })).toHaveAttribute("aria-invalid", "true");
-    await expect(page.getByLabel("이름", { exact: true })).toHaveValue("김바이오");
+    await expect(field(page, "이메일")).toHaveAttribute("aria-invalid", "true");
+    await expect(field(page, "이름")).toHaveValue("김바이오");
     await expectNoAxeViolations(page);
 
-    await page.getByLabel("이메일", { exact: true }).fill(email);
-    await page.getByLabel("비밀번호", { exact: true }).fill(password);
+    await field(page, "이메일").fill(email);
+    await field(page, "비밀번호").fill(password);
     await page.getByRole("button", { name: "계정 만들기" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expect(page).not.toHaveURL(/sign-up$/);
@@ -63,8 +63,8 @@ test.describe("foundation: sign-up, verification, sign-in, languages, sign-out",
   test("an anonymous visitor is sent to sign-in and back", async ({ page }) => {
     await page.goto("/en/admin/outbox");
     await expect(page).toHaveURL(/\/en\/sign-in\?callbackUrl=/);
-    await page.getByLabel("Email", { exact: true }).fill("admin@fasttrak.example");
-    await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+    await field(page, "Email").fill("admin@fasttrak.example");
+    await field(page, "Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(/\/en\/admin\/outbox/);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

@@ -10,10 +10,16 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
+/** A form control by its visible label; required fields' labels end in an aria-hidden "*". */
+export function field(page: Page, label: string) {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return page.getByLabel(new RegExp(`^${escaped}\\*?$`));
+}
+
 export async function signIn(page: Page, locale: "ko" | "en", email: string, password: string): Promise<void> {
   await page.goto(`/${locale}/sign-in`);
-  await page.getByLabel(locale === "ko" ? "이메일" : "Email", { exact: true }).fill(email);
-  await page.getByLabel(locale === "ko" ? "비밀번호" : "Password", { exact: true }).fill(password);
+  await field(page, locale === "ko" ? "이메일" : "Email").fill(email);
+  await field(page, locale === "ko" ? "비밀번호" : "Password").fill(password);
   await page.getByRole("button", { name: locale === "ko" ? "로그인" : "Sign in", exact: true }).click();
 }
 

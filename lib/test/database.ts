@@ -12,9 +12,12 @@
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, inject } from "vitest";
 import { createDatabase, dropDatabase, listDatabases } from "../db/admin";
 import { createPglite, servePglite } from "../db/pglite";
+import { isEmbeddedDatabase } from "../db/url";
 
 export type TestDatabaseConfig =
   | { kind: "postgres"; serverUrl: string; template: string }
@@ -31,7 +34,9 @@ export const TEST_DATABASE_PREFIX = "ftenroll_t_";
 
 /** The server the harness creates databases on, or undefined for PGlite. */
 export function testServerUrl(): string | undefined {
-  return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
+  const url = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
+  // A running embedded database holds one database: tests cannot create theirs there.
+  return url && !isEmbeddedDatabase(url) ? url : undefined;
 }
 
 /** A unique database name that records when it was made, so stale ones can be swept. */
@@ -49,6 +54,25 @@ export async function dropStaleTestDatabases(serverUrl: string, maxAgeHours = 6)
   for (const name of await listDatabases(serverUrl, TEST_DATABASE_PREFIX)) {
     const stamp = /_(?:tpl|db)_([0-9a-z]+)_[0-9a-f]+$/.exec(name)?.[1];
     if (stamp && parseInt(stamp, 36) < cutoff) await dropDatabase(serverUrl, name).catch(() => {});
+  }
+}
+
+/** Where the PGlite data-folder dump of a run goes (see the global setup). */
+export function newPgliteDumpFile(): string {
+  return path.join(os.tmpdir(), `${newTestDatabaseName("tpl")}.pglite.tar`);
+}
+
+/** Removes PGlite dumps left in the temp folder by runs that crashed. */
+export function removeStalePgliteDumps(maxAgeHours = 6): void {
+  const cutoff = Date.now() - maxAgeHours * 3600_000;
+  for (const name of fs.readdirSync(os.tmpdir())) {
+    if (!name.startsWith(TEST_DATABASE_PREFIX) || !name.endsWith(".pglite.tar")) continue;
+    const file = path.join(os.tmpdir(), name);
+    try {
+      if (fs.statSync(file).mtimeMs < cutoff) fs.rmSync(file, { force: true });
+    } catch {
+      // gone already
+    }
   }
 }
 

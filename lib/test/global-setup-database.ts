@@ -3,14 +3,18 @@
  * will copy (see lib/test/database.ts), once per run, and removes it afterwards.
  */
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { dropDatabase, recreateDatabase } from "../db/admin";
 import { applyMigrations } from "../db/migrate";
 import { createPglite, servePglite } from "../db/pglite";
 import { describeDatabase } from "../db/url";
-import { dropStaleTestDatabases, newTestDatabaseName, testServerUrl } from "./database";
+import {
+  dropStaleTestDatabases,
+  newPgliteDumpFile,
+  newTestDatabaseName,
+  removeStalePgliteDumps,
+  testServerUrl,
+} from "./database";
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const serverUrl = testServerUrl();
@@ -25,6 +29,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return () => dropDatabase(serverUrl, template);
   }
 
+  removeStalePgliteDumps();
   const db = await createPglite();
   try {
     const server = await servePglite(db);
@@ -34,7 +39,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       await server.close();
     }
     const dump = await db.dumpDataDir("none");
-    const dumpFile = path.join(os.tmpdir(), `${newTestDatabaseName("db")}.pglite.tar`);
+    const dumpFile = newPgliteDumpFile();
     fs.writeFileSync(dumpFile, Buffer.from(await dump.arrayBuffer()));
     project.provide("testDatabase", { kind: "pglite", dumpFile });
     console.info("integration tests: embedded PGlite, one in-memory database per test file (set TEST_DATABASE_URL for PostgreSQL)");
