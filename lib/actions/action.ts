@@ -72,7 +72,7 @@ type Effects = Pick<ActionSuccess, "redirectTo" | "revalidate">;
 
 function refusal(t: Translate, error: DomainError, values: Record<string, string>): ActionResult {
   const key = `errors.${error.code}`;
-  // A code without a message is a gap to fill in messages/parts/errors.*.json, not a reason
+  // A code without a message is a gap to fill in messages/{ko,en}.json (namespace `errors`), not a reason
   // to show the user an untranslated code.
   if (!t.has(key)) logger.warn({ code: error.code }, "no translation for domain error code");
   const text = t.has(key) ? t(key, error.params) : t("errors.UNEXPECTED");

@@ -1,18 +1,16 @@
 import pg from "pg";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { connectionString, isEmbeddedDatabase } from "@/lib/db/url";
 
 /**
  * One pg pool per process, shared by Prisma and pg-boss. Against the embedded database the
- * pool holds a single connection: PGlite runs one backend, and its socket server interleaves
- * the protocol messages of concurrent connections, so one connection is the only safe shape.
+ * pool holds a single connection: PGlite runs one backend and lib/db/pglite.ts gives it to one
+ * connection until that connection is idle, so a second connection from this process would
+ * wait forever behind an interactive transaction of the first.
  */
 declare global {
   var __ftPool: pg.Pool | undefined;
-}
-
-export function isEmbeddedDatabase(url: string): boolean {
-  return new URL(url).searchParams.get("embedded") === "1";
 }
 
 export function databaseUrl(): string {
@@ -26,10 +24,8 @@ export function databaseUrl(): string {
 
 export function createPool(url: string, max?: number): pg.Pool {
   const embedded = isEmbeddedDatabase(url);
-  const cleaned = new URL(url);
-  cleaned.searchParams.delete("embedded");
   const pool = new pg.Pool({
-    connectionString: cleaned.toString(),
+    connectionString: connectionString(url),
     max: embedded ? 1 : (max ?? env.DATABASE_POOL_MAX ?? 10),
     connectionTimeoutMillis: embedded ? 60_000 : 10_000,
     idleTimeoutMillis: 30_000,

@@ -5,7 +5,7 @@ import { authMailTemplates } from "@/lib/notifications/templates/auth";
 /**
  * Every mail the app sends. To add one (e.g. "enrollment.confirmed" with an .ics attachment,
  * "enrollment.waitlisted", "waitlist.offer"): write it with `defineMailTemplate` in a file of
- * this folder, spread its group here, and add its strings to messages/parts/mail.*.json. The
+ * this folder, spread its group here, and add its strings to messages/{ko,en}.json (namespace `mail`). The
  * `MailTemplate` union, the payload types of `enqueueMail`, the render test over all
  * templates and the admin outbox page pick it up from this object.
  *

@@ -123,13 +123,13 @@ CREATE TABLE "courses" (
     "summary_en" TEXT NOT NULL,
     "description_ko" TEXT NOT NULL,
     "description_en" TEXT NOT NULL,
-    "outcomes_ko" TEXT[] NOT NULL,
-    "outcomes_en" TEXT[] NOT NULL,
+    "outcomes_ko" TEXT[] NOT NULL DEFAULT ARRAY[]::TEXT[],
+    "outcomes_en" TEXT[] NOT NULL DEFAULT ARRAY[]::TEXT[],
     "category" "CourseCategory" NOT NULL,
     "level" "CourseLevel" NOT NULL,
     "duration_days" INTEGER NOT NULL,
     "duration_hours" INTEGER NOT NULL,
-    "delivery_languages" "Locale"[] NOT NULL,
+    "delivery_languages" "Locale"[] NOT NULL DEFAULT ARRAY[]::"Locale"[],
     "list_price_krw" INTEGER NOT NULL,
     "default_capacity" INTEGER NOT NULL,
     "requires_approval" BOOLEAN NOT NULL DEFAULT false,
@@ -720,6 +720,9 @@ ALTER TABLE "audit_logs" ADD CONSTRAINT "audit_logs_actor_id_fkey" FOREIGN KEY (
 
 -- AddForeignKey
 ALTER TABLE "invitations" ADD CONSTRAINT "invitations_organization_id_fkey" FOREIGN KEY ("organization_id") REFERENCES "organizations"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "invitations" ADD CONSTRAINT "invitations_cohort_member_id_fkey" FOREIGN KEY ("cohort_member_id") REFERENCES "cohort_members"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "invitations" ADD CONSTRAINT "invitations_invited_by_id_fkey" FOREIGN KEY ("invited_by_id") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE CASCADE;
