@@ -2,9 +2,9 @@
 
 import { Home, RotateCcw, TriangleAlert } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { LinkButton } from "@/components/site/link-button";
 import { StatusPage } from "@/components/site/status-page";
 import { Button } from "@/components/ui/button";
-import { Link } from "@/lib/i18n/navigation";
 
 /**
  * Shown when rendering a page under [locale] throws. Never shows the error's message or stack
@@ -29,12 +29,9 @@ export default function LocaleError({
             <RotateCcw aria-hidden="true" />
             {t("retry")}
           </Button>
-          <Button asChild variant="outline">
-            <Link href="/">
-              <Home aria-hidden="true" />
-              {t("home")}
-            </Link>
-          </Button>
+          <LinkButton href="/" variant="outline" icon={Home}>
+            {t("home")}
+          </LinkButton>
         </>
       }
     >

@@ -1,8 +1,7 @@
 import { BookOpen, Home, ShieldX } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { LinkButton } from "@/components/site/link-button";
 import { StatusPage } from "@/components/site/status-page";
-import { Button } from "@/components/ui/button";
-import { Link } from "@/lib/i18n/navigation";
 
 /**
  * Rendered (with HTTP 403) when a signed-in user opens a page their role may not use:
@@ -18,18 +17,12 @@ export default function LocaleForbidden() {
       description={t("description")}
       actions={
         <>
-          <Button asChild>
-            <Link href="/">
-              <Home aria-hidden="true" />
-              {t("home")}
-            </Link>
-          </Button>
-          <Button asChild variant="outline">
-            <Link href="/courses">
-              <BookOpen aria-hidden="true" />
-              {t("catalog")}
-            </Link>
-          </Button>
+          <LinkButton href="/" icon={Home}>
+            {t("home")}
+          </LinkButton>
+          <LinkButton href="/courses" variant="outline" icon={BookOpen}>
+            {t("catalog")}
+          </LinkButton>
         </>
       }
     />

@@ -1,8 +1,7 @@
 import { BookOpen, Compass, Home } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { LinkButton } from "@/components/site/link-button";
 import { StatusPage } from "@/components/site/status-page";
-import { Button } from "@/components/ui/button";
-import { Link } from "@/lib/i18n/navigation";
 
 export default function LocaleNotFound() {
   const t = useTranslations("common.notFoundPage");
@@ -14,18 +13,12 @@ export default function LocaleNotFound() {
       description={t("description")}
       actions={
         <>
-          <Button asChild>
-            <Link href="/courses">
-              <BookOpen aria-hidden="true" />
-              {t("catalog")}
-            </Link>
-          </Button>
-          <Button asChild variant="outline">
-            <Link href="/">
-              <Home aria-hidden="true" />
-              {t("home")}
-            </Link>
-          </Button>
+          <LinkButton href="/courses" icon={BookOpen}>
+            {t("catalog")}
+          </LinkButton>
+          <LinkButton href="/" variant="outline" icon={Home}>
+            {t("home")}
+          </LinkButton>
         </>
       }
     />

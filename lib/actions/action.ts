@@ -41,6 +41,8 @@ export type ActionContext = {
   locale: AppLocale;
   /** The client's address, for the audit log. */
   ip: string | null;
+  /** The request id set by proxy.ts, so a logged failure can be matched to its request. */
+  requestId?: string | null;
 };
 
 /** What a handler may return on success. Keys are translation keys, not prose. */
@@ -129,7 +131,10 @@ async function execute<P extends ActionPermission, S extends z.ZodType>(
     // Next.js signals redirect(), notFound() and friends by throwing; they must reach Next.
     unstable_rethrow(error);
     if (error instanceof DomainError) return { result: refusal(t, error, values), effects: none };
-    logger.error({ err: error, action: definition.name, userId: user?.id }, "server action failed");
+    logger.error(
+      { err: error, action: definition.name, userId: user?.id, requestId: context.requestId },
+      "server action failed",
+    );
     return {
       result: { ok: false, errorCode: "UNEXPECTED", formError: t("errors.UNEXPECTED"), values },
       effects: none,
@@ -167,8 +172,10 @@ export function createAction<P extends ActionPermission, S extends z.ZodType>(
     const requested = await getLocale();
     const locale = isAppLocale(requested) ? requested : routing.defaultLocale;
     const user = await getCurrentUser();
-    const ip = clientIp(await headers());
-    const { result, effects } = await execute(user, definition, formData, { locale, ip });
+    const requestHeaders = await headers();
+    const ip = clientIp(requestHeaders);
+    const requestId = requestHeaders.get("x-request-id");
+    const { result, effects } = await execute(user, definition, formData, { locale, ip, requestId });
     for (const path of effects.revalidate ?? []) revalidatePath(path, "page");
     // Outside any try/catch: redirect() works by throwing. Every page path carries its locale
     // prefix (localePrefix "always").

@@ -14,8 +14,8 @@ import type { Role } from "@/lib/generated/prisma/enums";
  * Where both a scoped and an `any` variant exist, a service checks `any` first and otherwise
  * requires the scoped one and narrows the query (see `grantedScope`).
  */
-export const PERMISSIONS = [
-  // Every signed-in person (trainees, and staff or partners acting for themselves)
+/** Every signed-in person (trainees, and staff or partners acting for themselves). */
+const SELF_SERVICE = [
   "catalog:read",
   "enrollment:create:own",
   "enrollment:cancel:own",
@@ -24,18 +24,24 @@ export const PERMISSIONS = [
   "certificate:read:own",
   "seat-block:claim:own",
   "profile:update:own",
+] as const;
 
-  // Instructors: the sessions they teach
+/** Instructors: the sessions they teach. */
+const INSTRUCTING = [
   "session:read:assigned",
   "roster:manage:assigned",
   "attendance:record:assigned",
+] as const;
 
-  // Partner coordinators: their organization's cohorts and seat blocks
+/** Partner coordinators: their organization's cohorts and seat blocks. */
+const PARTNER_COORDINATION = [
   "cohort:manage:own-org",
   "seat-block:request:own-org",
   "enrollment:read:own-org",
+] as const;
 
-  // Center administration
+/** Center administration. */
+const ADMINISTRATION = [
   "course:manage",
   "resource:manage",
   "session:schedule",
@@ -58,33 +64,19 @@ export const PERMISSIONS = [
   "dashboard:read",
 ] as const;
 
-export type Permission = (typeof PERMISSIONS)[number];
+export const PERMISSIONS = [
+  ...SELF_SERVICE,
+  ...INSTRUCTING,
+  ...PARTNER_COORDINATION,
+  ...ADMINISTRATION,
+] as const;
 
-const SELF_SERVICE = [
-  "catalog:read",
-  "enrollment:create:own",
-  "enrollment:cancel:own",
-  "enrollment:read:own",
-  "enrollment:respond-offer:own",
-  "certificate:read:own",
-  "seat-block:claim:own",
-  "profile:update:own",
-] as const satisfies readonly Permission[];
+export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
   TRAINEE: new Set<Permission>(SELF_SERVICE),
-  INSTRUCTOR: new Set<Permission>([
-    ...SELF_SERVICE,
-    "session:read:assigned",
-    "roster:manage:assigned",
-    "attendance:record:assigned",
-  ]),
-  PARTNER: new Set<Permission>([
-    ...SELF_SERVICE,
-    "cohort:manage:own-org",
-    "seat-block:request:own-org",
-    "enrollment:read:own-org",
-  ]),
+  INSTRUCTOR: new Set<Permission>([...SELF_SERVICE, ...INSTRUCTING]),
+  PARTNER: new Set<Permission>([...SELF_SERVICE, ...PARTNER_COORDINATION]),
   // Admins hold every permission, including the scoped ones, so a service that only knows the
   // scoped check still lets an admin through; it must then check the `any` variant first to
   // avoid narrowing an admin's query to "their" (non-existent) organization or assignments.

@@ -5,22 +5,31 @@ export const TIME_ZONE = "Asia/Seoul";
 
 const intlLocale = (locale: AppLocale) => (locale === "ko" ? "ko-KR" : "en-US");
 
-/** e.g. "2026년 12월 3일 오전 9:00 GMT+9" / "Dec 3, 2026, 9:00 AM GMT+9" */
+/**
+ * Date and time in Seoul with the zone named: "2026년 12월 3일 오전 9:00 GMT+9" / "Dec 3, 2026,
+ * 9:00 AM GMT+9". Also next-intl's `dateTimeZone` format (lib/i18n/request.ts), so server
+ * helpers and `format.dateTime(value, "dateTimeZone")` print the same thing.
+ * Explicit fields: Intl (Node 20) throws when `timeZoneName` is combined with dateStyle/timeStyle.
+ */
+export const DATE_TIME_ZONE_FORMAT = {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  timeZone: TIME_ZONE,
+  timeZoneName: "short",
+} as const satisfies Intl.DateTimeFormatOptions;
+
 export function formatDateTime(value: Date, locale: AppLocale): string {
-  // Explicit fields: Intl (Node 20) throws when `timeZoneName` is combined with dateStyle/timeStyle.
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZone: TIME_ZONE,
-    timeZoneName: "short",
-  }).format(value);
+  return new Intl.DateTimeFormat(intlLocale(locale), DATE_TIME_ZONE_FORMAT).format(value);
 }
 
 export function formatDate(value: Date, locale: AppLocale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeZone: TIME_ZONE }).format(value);
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    dateStyle: "medium",
+    timeZone: TIME_ZONE,
+  }).format(value);
 }
 
 /** "₩1,200,000" in both languages; Korean readers also know "1,200,000원" but ₩ is unambiguous. */

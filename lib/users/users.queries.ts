@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale, Role } from "@/lib/generated/prisma/enums";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import type { AppLocale } from "@/lib/i18n/routing";
 import { USERS_PAGE_SIZE, type ListUsersQuery } from "@/lib/users/users.schemas";
 
 export type UserListItem = {
@@ -72,18 +73,23 @@ export async function listUsers(actor: CurrentUser, query: ListUsersQuery): Prom
   };
 }
 
-export type PartnerOrganizationOption = { id: string; name: string; nameEn: string | null };
+export type PartnerOrganizationOption = { id: string; label: string };
 
-/** Partner organizations, for the invitation form and role changes. */
-export async function listPartnerOrganizations(
+/**
+ * Partner organizations, for the invitation form and role changes, labelled in the viewer's
+ * language (the English name when there is one, else the registered Korean name).
+ */
+export async function listPartnerOrganizationOptions(
   actor: CurrentUser,
+  locale: AppLocale,
 ): Promise<PartnerOrganizationOption[]> {
   requirePermission(actor, "user:invite");
-  return db.organization.findMany({
+  const rows = await db.organization.findMany({
     where: { isPartner: true },
     orderBy: { name: "asc" },
     select: { id: true, name: true, nameEn: true },
   });
+  return rows.map((o) => ({ id: o.id, label: locale === "en" && o.nameEn ? o.nameEn : o.name }));
 }
 
 export type PendingInvitation = {

@@ -133,7 +133,8 @@ export async function launch(options: LaunchOptions): Promise<void> {
     log(`Fast Trak Enroll: http://localhost:${options.port}  (Ctrl-C to stop)`);
     child.on("exit", (code) => void stop(code ?? 0));
   } catch (error) {
-    console.error(error);
+    // A clear sentence for the person at the terminal; the stack only when asked for.
+    console.error(env.LOG_LEVEL === "debug" || !(error instanceof Error) ? error : `Error: ${error.message}`);
     await stop(1);
   }
 }

@@ -2,9 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { ActionResultAlert } from "@/components/ui/alert";
-import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
+import { ActionForm } from "@/components/forms/action-form";
+import { EmailField } from "@/components/forms/email-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionResult } from "@/lib/actions/action-result";
 import { resendVerificationAction } from "@/lib/users/users.actions";
@@ -21,21 +20,11 @@ export function ResendVerificationForm({
   const [state, action] = useActionState(resendVerificationAction, initialActionResult);
   const email = state.values?.email ?? defaultEmail ?? "";
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
-      <ActionResultAlert state={state} />
+    <ActionForm action={action} state={state}>
       {hideEmail ? (
         <input type="hidden" name="email" value={email} />
       ) : (
-        <FormField label={t("email")} errors={state.fieldErrors?.email} required>
-          <Input
-            name="email"
-            type="email"
-            autoComplete="email"
-            inputMode="email"
-            defaultValue={email}
-            required
-          />
-        </FormField>
+        <EmailField label={t("email")} errors={state.fieldErrors?.email} defaultValue={email} />
       )}
       <SubmitButton
         variant={hideEmail ? "outline" : "default"}
@@ -43,6 +32,6 @@ export function ResendVerificationForm({
       >
         {t("resendSubmit")}
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

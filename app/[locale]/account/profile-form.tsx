@@ -2,14 +2,15 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { ActionResultAlert } from "@/components/ui/alert";
+import { ActionForm } from "@/components/forms/action-form";
+import { FixedEmailField } from "@/components/forms/email-field";
+import { LocaleSelectField } from "@/components/forms/locale-select-field";
+import { NameField } from "@/components/forms/name-field";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionResult } from "@/lib/actions/action-result";
 import { updateProfileAction } from "@/lib/users/users.actions";
-import { LOCALES } from "@/lib/users/users.schemas";
 
 export type ProfileFormValues = {
   email: string;
@@ -28,19 +29,13 @@ export function ProfileForm({
   organizationLocked: boolean;
 }) {
   const t = useTranslations("account.profile");
-  const tLocales = useTranslations("auth.locales");
   const [state, action] = useActionState(updateProfileAction, initialActionResult);
   // After a submit the echoed values win, so a failed save keeps what was typed.
   const v = { ...profile, ...state.values };
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
-      <ActionResultAlert state={state} />
-      <FormField label={t("email")} description={t("emailHint")}>
-        <Input type="email" value={profile.email} autoComplete="email" readOnly />
-      </FormField>
-      <FormField label={t("name")} errors={state.fieldErrors?.name} required>
-        <Input name="name" autoComplete="name" defaultValue={v.name} maxLength={100} required />
-      </FormField>
+    <ActionForm action={action} state={state}>
+      <FixedEmailField label={t("email")} description={t("emailHint")} value={profile.email} />
+      <NameField label={t("name")} errors={state.fieldErrors?.name} defaultValue={v.name} />
       <FormField
         label={t("organizationName")}
         description={organizationLocked ? t("partnerOrganizationHint") : t("organizationHint")}
@@ -65,23 +60,15 @@ export function ProfileForm({
       <FormField label={t("phone")} description={t("phoneHint")} errors={state.fieldErrors?.phone}>
         <Input name="phone" type="tel" autoComplete="tel" defaultValue={v.phone} maxLength={40} />
       </FormField>
-      <FormField
+      <LocaleSelectField
         label={t("locale")}
         description={t("localeHint")}
         errors={state.fieldErrors?.locale}
-        required
-      >
-        <Select name="locale" defaultValue={v.locale} required>
-          {LOCALES.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {tLocales(l)}
-            </option>
-          ))}
-        </Select>
-      </FormField>
+        defaultValue={v.locale}
+      />
       <SubmitButton pendingLabel={t("submitting")} className="self-start">
         {t("submit")}
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,20 +1,14 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Link } from "@/lib/i18n/navigation";
 import { passwordResetTokenState } from "@/lib/users/users.service";
+import { translatedMetadata } from "@/lib/i18n/page-metadata";
 import { AuthPanel } from "../auth-panel";
 import { firstParam } from "../search-params";
 import { ResetPasswordForm } from "./reset-password-form";
 
-export async function generateMetadata({
-  params,
-}: PageProps<"/[locale]/reset-password">): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "auth.resetPassword" });
-  return { title: t("metaTitle"), robots: { index: false } };
-}
+export const generateMetadata = translatedMetadata("auth.resetPassword");
 
 export default async function ResetPasswordPage({
   params,

@@ -2,38 +2,26 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { ActionResultAlert } from "@/components/ui/alert";
-import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
+import { ActionForm } from "@/components/forms/action-form";
+import { PasswordField } from "@/components/forms/password-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionResult } from "@/lib/actions/action-result";
 import { resetPasswordAction } from "@/lib/users/users.actions";
-import { PASSWORD_MIN_LENGTH } from "@/lib/users/users.schemas";
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations("auth.resetPassword");
   const [state, action] = useActionState(resetPasswordAction, initialActionResult);
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
-      <ActionResultAlert state={state} />
+    <ActionForm action={action} state={state}>
       <input type="hidden" name="token" value={token} />
-      <FormField
+      <PasswordField
         label={t("password")}
-        description={t("passwordHint", { min: PASSWORD_MIN_LENGTH })}
+        hint={(min) => t("passwordHint", { min })}
         errors={state.fieldErrors?.password}
-        required
-      >
-        <Input
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          minLength={PASSWORD_MIN_LENGTH}
-          required
-        />
-      </FormField>
+      />
       <SubmitButton pendingLabel={t("submitting")} className="w-full">
         {t("submit")}
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

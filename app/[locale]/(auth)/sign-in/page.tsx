@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { Link } from "@/lib/i18n/navigation";
-import { AuthPanel } from "../auth-panel";
+import { translatedMetadata } from "@/lib/i18n/page-metadata";
+import { AuthPanel, AuthPanelLink } from "../auth-panel";
 import { firstParam } from "../search-params";
 import { SignInForm } from "./sign-in-form";
 
@@ -13,13 +13,7 @@ const NOTICES = ["password-reset", "invitation-accepted", "verified"] as const;
 type Notice = (typeof NOTICES)[number];
 const isNotice = (value: string | undefined): value is Notice => NOTICES.includes(value as Notice);
 
-export async function generateMetadata({
-  params,
-}: PageProps<"/[locale]/sign-in">): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "auth.signIn" });
-  return { title: t("metaTitle"), robots: { index: false } };
-}
+export const generateMetadata = translatedMetadata("auth.signIn");
 
 export default async function SignInPage({ params, searchParams }: PageProps<"/[locale]/sign-in">) {
   const { locale } = await params;
@@ -36,15 +30,9 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
       title={t("title")}
       description={t("description")}
       footer={
-        <p>
-          {t("noAccount")}{" "}
-          <Link
-            href="/sign-up"
-            className="font-medium text-primary underline-offset-4 hover:underline"
-          >
-            {t("signUpLink")}
-          </Link>
-        </p>
+        <AuthPanelLink prompt={t("noAccount")} href="/sign-up">
+          {t("signUpLink")}
+        </AuthPanelLink>
       }
     >
       {isNotice(notice) ? <Alert variant="success">{t(`notices.${notice}`)}</Alert> : null}

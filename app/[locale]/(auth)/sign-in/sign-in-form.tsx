@@ -4,9 +4,9 @@ import { useActionState } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { Alert } from "@/components/ui/alert";
-import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
+import { ActionForm } from "@/components/forms/action-form";
+import { EmailField } from "@/components/forms/email-field";
+import { PasswordField } from "@/components/forms/password-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionResult, type ActionResult } from "@/lib/actions/action-result";
 import { describeIssues, translateFieldErrors, type KeyTranslator } from "@/lib/actions/zod-issues";
@@ -76,25 +76,22 @@ export function SignInForm({
 
   return (
     <div className="flex flex-col gap-5">
-      <form action={action} className="flex flex-col gap-4" noValidate>
-        {state.formError ? <Alert variant="error">{state.formError}</Alert> : null}
-        <FormField label={t("email")} errors={state.fieldErrors?.email} required>
-          <Input
-            name="email"
-            type="email"
-            autoComplete="username"
-            inputMode="email"
-            defaultValue={state.values?.email ?? defaultEmail ?? ""}
-            required
-          />
-        </FormField>
-        <FormField label={t("password")} errors={state.fieldErrors?.password} required>
-          <Input name="password" type="password" autoComplete="current-password" required />
-        </FormField>
+      <ActionForm action={action} state={state}>
+        <EmailField
+          label={t("email")}
+          errors={state.fieldErrors?.email}
+          defaultValue={state.values?.email ?? defaultEmail ?? ""}
+          autoComplete="username"
+        />
+        <PasswordField
+          label={t("password")}
+          errors={state.fieldErrors?.password}
+          purpose="current"
+        />
         <SubmitButton pendingLabel={t("submitting")} className="w-full">
           {t("submit")}
         </SubmitButton>
-      </form>
+      </ActionForm>
       {state.unverifiedEmail ? (
         <section
           aria-labelledby="resend-heading"

@@ -1,16 +1,9 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/lib/i18n/navigation";
-import { AuthPanel } from "../auth-panel";
+import { translatedMetadata } from "@/lib/i18n/page-metadata";
+import { AuthPanel, AuthPanelLink } from "../auth-panel";
 import { SignUpForm } from "./sign-up-form";
 
-export async function generateMetadata({
-  params,
-}: PageProps<"/[locale]/sign-up">): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "auth.signUp" });
-  return { title: t("metaTitle") };
-}
+export const generateMetadata = translatedMetadata("auth.signUp", { index: true });
 
 export default async function SignUpPage({ params }: PageProps<"/[locale]/sign-up">) {
   const { locale } = await params;
@@ -21,15 +14,9 @@ export default async function SignUpPage({ params }: PageProps<"/[locale]/sign-u
       title={t("title")}
       description={t("description")}
       footer={
-        <p>
-          {t("haveAccount")}{" "}
-          <Link
-            href="/sign-in"
-            className="font-medium text-primary underline-offset-4 hover:underline"
-          >
-            {t("signInLink")}
-          </Link>
-        </p>
+        <AuthPanelLink prompt={t("haveAccount")} href="/sign-in">
+          {t("signInLink")}
+        </AuthPanelLink>
       }
     >
       <SignUpForm />

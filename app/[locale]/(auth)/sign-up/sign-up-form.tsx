@@ -2,62 +2,36 @@
 
 import { useActionState } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { ActionResultAlert } from "@/components/ui/alert";
+import { ActionForm } from "@/components/forms/action-form";
+import { EmailField } from "@/components/forms/email-field";
+import { LocaleSelectField } from "@/components/forms/locale-select-field";
+import { NameField } from "@/components/forms/name-field";
+import { PasswordField } from "@/components/forms/password-field";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionResult } from "@/lib/actions/action-result";
 import { signUpAction } from "@/lib/users/users.actions";
-import { LOCALES, PASSWORD_MIN_LENGTH } from "@/lib/users/users.schemas";
 
 export function SignUpForm() {
   const t = useTranslations("auth.signUp");
-  const tLocales = useTranslations("auth.locales");
   const locale = useLocale();
   const [state, action] = useActionState(signUpAction, initialActionResult);
   const v = state.values ?? {};
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
-      <ActionResultAlert state={state} />
-      <FormField label={t("name")} errors={state.fieldErrors?.name} required>
-        <Input
-          name="name"
-          autoComplete="name"
-          defaultValue={v.name ?? ""}
-          maxLength={100}
-          required
-        />
-      </FormField>
-      <FormField
+    <ActionForm action={action} state={state}>
+      <NameField label={t("name")} errors={state.fieldErrors?.name} defaultValue={v.name ?? ""} />
+      <EmailField
         label={t("email")}
         description={t("emailHint")}
         errors={state.fieldErrors?.email}
-        required
-      >
-        <Input
-          name="email"
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          defaultValue={v.email ?? ""}
-          required
-        />
-      </FormField>
-      <FormField
+        defaultValue={v.email ?? ""}
+      />
+      <PasswordField
         label={t("password")}
-        description={t("passwordHint", { min: PASSWORD_MIN_LENGTH })}
+        hint={(min) => t("passwordHint", { min })}
         errors={state.fieldErrors?.password}
-        required
-      >
-        <Input
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          minLength={PASSWORD_MIN_LENGTH}
-          required
-        />
-      </FormField>
+      />
       <FormField
         label={t("organizationName")}
         description={t("organizationHint")}
@@ -70,23 +44,15 @@ export function SignUpForm() {
           maxLength={200}
         />
       </FormField>
-      <FormField
+      <LocaleSelectField
         label={t("locale")}
         description={t("localeHint")}
         errors={state.fieldErrors?.locale}
-        required
-      >
-        <Select name="locale" defaultValue={v.locale ?? locale} required>
-          {LOCALES.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {tLocales(l)}
-            </option>
-          ))}
-        </Select>
-      </FormField>
+        defaultValue={v.locale ?? locale}
+      />
       <SubmitButton pendingLabel={t("submitting")} className="w-full">
         {t("submit")}
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,20 +1,14 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Link } from "@/lib/i18n/navigation";
 import { verifyEmail } from "@/lib/users/users.service";
+import { translatedMetadata } from "@/lib/i18n/page-metadata";
 import { AuthPanel } from "../auth-panel";
 import { ResendVerificationForm } from "../resend-verification-form";
 import { firstParam } from "../search-params";
 
-export async function generateMetadata({
-  params,
-}: PageProps<"/[locale]/verify-email">): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "auth.verifyEmail" });
-  return { title: t("metaTitle"), robots: { index: false } };
-}
+export const generateMetadata = translatedMetadata("auth.verifyEmail");
 
 /**
  * Three ways in: right after sign-up (`?sent=1`), from the link in the mail (`?token=…`, which

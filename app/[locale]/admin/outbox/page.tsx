@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import { useTranslations } from "next-intl";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { LinkButton } from "@/components/site/link-button";
+import { PageShell } from "@/components/site/page-shell";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Label } from "@/components/ui/label";
-import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Select } from "@/components/ui/select";
 import {
@@ -17,40 +17,30 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
-import { requirePagePermission } from "@/lib/auth/current-user";
+import { openProtectedPage } from "@/lib/auth/protected-page";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
+import { translatedMetadata } from "@/lib/i18n/page-metadata";
 import type { AppLocale } from "@/lib/i18n/routing";
 import { MAX_ATTEMPTS } from "@/lib/notifications/deliver";
 import { listOutboxMessages } from "@/lib/notifications/outbox.queries";
 import { OUTBOX_STATUSES, outboxListQuerySchema } from "@/lib/notifications/outbox.schemas";
 import { OutboxStatusBadge, useTemplateLabel } from "./status-badge";
 
-export async function generateMetadata({
-  params,
-}: PageProps<"/[locale]/admin/outbox">): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "outbox" });
-  return { title: t("metaTitle"), robots: { index: false } };
-}
+export const generateMetadata = translatedMetadata("outbox");
 
 export default async function OutboxPage({
   params,
   searchParams,
 }: PageProps<"/[locale]/admin/outbox">) {
-  const { locale: rawLocale } = await params;
-  const locale = rawLocale as AppLocale;
-  setRequestLocale(locale);
-  const user = await requirePagePermission("outbox:read", locale);
+  const { locale, user } = await openProtectedPage(params, "outbox:read");
   const query = outboxListQuerySchema.parse(await searchParams);
   const data = await listOutboxMessages(user, query);
   const t = await getTranslations({ locale, namespace: "outbox" });
   const all = Object.values(data.counts).reduce((sum, n) => sum + n, 0);
 
   return (
-    <div className="mx-auto w-full max-w-6xl px-4 py-8 sm:py-10">
-      <PageHeader title={t("title")} description={t("description")} />
-
+    <PageShell title={t("title")} description={t("description")}>
       {/* A plain GET form: filtering works without JavaScript and the URL can be shared. */}
       <form
         method="get"
@@ -73,9 +63,9 @@ export default async function OutboxPage({
           {t("filter.apply")}
         </Button>
         {query.status ? (
-          <Button asChild variant="ghost">
-            <Link href="/admin/outbox">{t("filter.clear")}</Link>
-          </Button>
+          <LinkButton href="/admin/outbox" variant="ghost">
+            {t("filter.clear")}
+          </LinkButton>
         ) : null}
       </form>
 
@@ -85,9 +75,9 @@ export default async function OutboxPage({
           description={t("empty.description")}
           action={
             query.status ? (
-              <Button asChild variant="outline">
-                <Link href="/admin/outbox">{t("empty.filteredAction")}</Link>
-              </Button>
+              <LinkButton href="/admin/outbox" variant="outline">
+                {t("empty.filteredAction")}
+              </LinkButton>
             ) : undefined
           }
         />
@@ -107,7 +97,7 @@ export default async function OutboxPage({
           />
         </>
       )}
-    </div>
+    </PageShell>
   );
 }
 

@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { UserPlus } from "lucide-react";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { LinkButton } from "@/components/site/link-button";
+import { PageShell } from "@/components/site/page-shell";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Select } from "@/components/ui/select";
 import {
@@ -18,58 +18,39 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
-import { requirePagePermission } from "@/lib/auth/current-user";
+import { openProtectedPage } from "@/lib/auth/protected-page";
 import { formatDate } from "@/lib/i18n/format";
-import { Link } from "@/lib/i18n/navigation";
-import type { AppLocale } from "@/lib/i18n/routing";
-import { listPartnerOrganizations, listUsers } from "@/lib/users/users.queries";
+import { translatedMetadata } from "@/lib/i18n/page-metadata";
+import { listPartnerOrganizationOptions, listUsers } from "@/lib/users/users.queries";
 import { listUsersQuerySchema, ROLES } from "@/lib/users/users.schemas";
 import { ChangeRoleForm, SetActiveForm } from "./user-actions";
 
-export async function generateMetadata({
-  params,
-}: PageProps<"/[locale]/admin/users">): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "users.list" });
-  return { title: t("metaTitle"), robots: { index: false } };
-}
+export const generateMetadata = translatedMetadata("users.list");
 
 export default async function AdminUsersPage({
   params,
   searchParams,
 }: PageProps<"/[locale]/admin/users">) {
-  const { locale: rawLocale } = await params;
-  const locale = rawLocale as AppLocale;
-  setRequestLocale(locale);
-  const viewer = await requirePagePermission("user:manage", locale);
+  const { locale, user: viewer } = await openProtectedPage(params, "user:manage");
   const query = listUsersQuerySchema.parse(await searchParams);
-  const [data, partners, t, tRoles] = await Promise.all([
+  const [data, partnerOptions, t, tRoles] = await Promise.all([
     listUsers(viewer, query),
-    listPartnerOrganizations(viewer),
+    listPartnerOrganizationOptions(viewer, locale),
     getTranslations({ locale, namespace: "users.list" }),
     getTranslations({ locale, namespace: "users.roles" }),
   ]);
-  const partnerOptions = partners.map((o) => ({
-    id: o.id,
-    label: locale === "en" && o.nameEn ? o.nameEn : o.name,
-  }));
   const filtered = Boolean(query.q || query.role || query.status);
 
   return (
-    <div className="mx-auto w-full max-w-6xl px-4 py-8 sm:py-10">
-      <PageHeader
-        title={t("title")}
-        description={t("description")}
-        actions={
-          <Button asChild>
-            <Link href="/admin/users/invite">
-              <UserPlus aria-hidden="true" />
-              {t("invite")}
-            </Link>
-          </Button>
-        }
-      />
-
+    <PageShell
+      title={t("title")}
+      description={t("description")}
+      actions={
+        <LinkButton href="/admin/users/invite" icon={UserPlus}>
+          {t("invite")}
+        </LinkButton>
+      }
+    >
       {/* A plain GET form: works without JavaScript and the URL can be shared. */}
       <form
         method="get"
@@ -102,9 +83,9 @@ export default async function AdminUsersPage({
         </div>
         <Button type="submit">{t("filter")}</Button>
         {filtered ? (
-          <Button asChild variant="ghost">
-            <Link href="/admin/users">{t("clear")}</Link>
-          </Button>
+          <LinkButton href="/admin/users" variant="ghost">
+            {t("clear")}
+          </LinkButton>
         ) : null}
       </form>
 
@@ -193,6 +174,6 @@ export default async function AdminUsersPage({
           />
         </>
       )}
-    </div>
+    </PageShell>
   );
 }

@@ -1,39 +1,30 @@
-import type { Metadata } from "next";
 import { ArrowLeft } from "lucide-react";
 import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePagePermission } from "@/lib/auth/current-user";
+import { openProtectedPage } from "@/lib/auth/protected-page";
 import { can } from "@/lib/auth/permissions";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
-import type { AppLocale } from "@/lib/i18n/routing";
+import { translatedMetadata } from "@/lib/i18n/page-metadata";
 import { MAX_ATTEMPTS } from "@/lib/notifications/deliver";
 import { getOutboxMessage } from "@/lib/notifications/outbox.queries";
 import { outboxMessageId } from "@/lib/notifications/transport";
 import { OutboxStatusBadge, useTemplateLabel } from "../status-badge";
 import { RetryForm } from "./retry-form";
 
-export async function generateMetadata({
-  params,
-}: PageProps<"/[locale]/admin/outbox/[id]">): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "outbox.detail" });
-  return { title: t("metaTitle"), robots: { index: false } };
-}
+export const generateMetadata = translatedMetadata("outbox.detail");
 
 export default async function OutboxMessagePage({
   params,
   searchParams,
 }: PageProps<"/[locale]/admin/outbox/[id]">) {
-  const { locale: rawLocale, id } = await params;
+  const { locale, user } = await openProtectedPage(params, "outbox:read");
+  const { id } = await params;
   const retried = (await searchParams).retried === "1";
-  const locale = rawLocale as AppLocale;
-  setRequestLocale(locale);
-  const user = await requirePagePermission("outbox:read", locale);
   const message = await getOutboxMessage(user, id);
   if (!message) notFound();
   const t = await getTranslations({ locale, namespace: "outbox" });

@@ -2,14 +2,15 @@
 
 import { useActionState, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { ActionResultAlert } from "@/components/ui/alert";
+import { ActionForm } from "@/components/forms/action-form";
+import { EmailField } from "@/components/forms/email-field";
+import { LocaleSelectField } from "@/components/forms/locale-select-field";
 import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionResult } from "@/lib/actions/action-result";
 import { inviteUserAction } from "@/lib/users/users.actions";
-import { INVITABLE_ROLES, LOCALES } from "@/lib/users/users.schemas";
+import { INVITABLE_ROLES } from "@/lib/users/users.schemas";
 import type { OrganizationOption } from "../user-actions";
 
 export function InviteForm({
@@ -19,24 +20,18 @@ export function InviteForm({
 }) {
   const t = useTranslations("users.invite");
   const tRoles = useTranslations("users.roles");
-  const tLocales = useTranslations("auth.locales");
   const locale = useLocale();
   const [state, action] = useActionState(inviteUserAction, initialActionResult);
   const v = state.values ?? {};
   const [role, setRole] = useState<string>(v.role ?? "INSTRUCTOR");
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
-      <ActionResultAlert state={state} />
-      <FormField label={t("email")} errors={state.fieldErrors?.email} required>
-        <Input
-          name="email"
-          type="email"
-          autoComplete="off"
-          inputMode="email"
-          defaultValue={v.email ?? ""}
-          required
-        />
-      </FormField>
+    <ActionForm action={action} state={state}>
+      <EmailField
+        label={t("email")}
+        errors={state.fieldErrors?.email}
+        defaultValue={v.email ?? ""}
+        autoComplete="off"
+      />
       <FormField label={t("role")} errors={state.fieldErrors?.role} required>
         <Select name="role" value={role} onChange={(e) => setRole(e.target.value)} required>
           {INVITABLE_ROLES.map((r) => (
@@ -63,18 +58,14 @@ export function InviteForm({
           </Select>
         </FormField>
       ) : null}
-      <FormField label={t("locale")} errors={state.fieldErrors?.locale} required>
-        <Select name="locale" defaultValue={v.locale ?? locale} required>
-          {LOCALES.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {tLocales(l)}
-            </option>
-          ))}
-        </Select>
-      </FormField>
+      <LocaleSelectField
+        label={t("locale")}
+        errors={state.fieldErrors?.locale}
+        defaultValue={v.locale ?? locale}
+      />
       <SubmitButton pendingLabel={t("submitting")} className="self-start">
         {t("submit")}
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,10 +1,9 @@
-import type { Metadata } from "next";
 import { ArrowLeft } from "lucide-react";
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Button } from "@/components/ui/button";
+import { getTranslations } from "next-intl/server";
+import { LinkButton } from "@/components/site/link-button";
+import { PageShell } from "@/components/site/page-shell";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
 import {
   Table,
   TableBody,
@@ -13,53 +12,35 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
-import { requirePagePermission } from "@/lib/auth/current-user";
+import { openProtectedPage } from "@/lib/auth/protected-page";
 import { formatDateTime } from "@/lib/i18n/format";
-import { Link } from "@/lib/i18n/navigation";
-import type { AppLocale } from "@/lib/i18n/routing";
-import { listPartnerOrganizations, listPendingInvitations } from "@/lib/users/users.queries";
+import { translatedMetadata } from "@/lib/i18n/page-metadata";
+import { listPartnerOrganizationOptions, listPendingInvitations } from "@/lib/users/users.queries";
 import { InviteForm } from "./invite-form";
 
-export async function generateMetadata({
-  params,
-}: PageProps<"/[locale]/admin/users/invite">): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "users.invite" });
-  return { title: t("metaTitle"), robots: { index: false } };
-}
+export const generateMetadata = translatedMetadata("users.invite");
 
 export default async function InviteUserPage({
   params,
 }: PageProps<"/[locale]/admin/users/invite">) {
-  const { locale: rawLocale } = await params;
-  const locale = rawLocale as AppLocale;
-  setRequestLocale(locale);
-  const viewer = await requirePagePermission("user:invite", locale);
-  const [partners, pending, t, tRoles] = await Promise.all([
-    listPartnerOrganizations(viewer),
+  const { locale, user: viewer } = await openProtectedPage(params, "user:invite");
+  const [partnerOptions, pending, t, tRoles] = await Promise.all([
+    listPartnerOrganizationOptions(viewer, locale),
     listPendingInvitations(viewer),
     getTranslations({ locale, namespace: "users.invite" }),
     getTranslations({ locale, namespace: "users.roles" }),
   ]);
-  const partnerOptions = partners.map((o) => ({
-    id: o.id,
-    label: locale === "en" && o.nameEn ? o.nameEn : o.name,
-  }));
 
   return (
-    <div className="mx-auto w-full max-w-6xl px-4 py-8 sm:py-10">
-      <PageHeader
-        title={t("title")}
-        description={t("description")}
-        actions={
-          <Button asChild variant="outline">
-            <Link href="/admin/users">
-              <ArrowLeft aria-hidden="true" />
-              {t("back")}
-            </Link>
-          </Button>
-        }
-      />
+    <PageShell
+      title={t("title")}
+      description={t("description")}
+      actions={
+        <LinkButton href="/admin/users" variant="outline" icon={ArrowLeft}>
+          {t("back")}
+        </LinkButton>
+      }
+    >
       <div className="grid gap-8 lg:grid-cols-[minmax(0,24rem)_1fr]">
         <Card>
           <CardHeader>
@@ -103,6 +84,6 @@ export default async function InviteUserPage({
           )}
         </section>
       </div>
-    </div>
+    </PageShell>
   );
 }
