@@ -18,3 +18,33 @@ export function NameField({
     </FormField>
   );
 }
+
+/**
+ * The optional `organizationName` input: free text matched to (or creating) an organization on
+ * save. Read-only for partners, whose organization is the one they were invited for.
+ */
+export function OrganizationNameField({
+  label,
+  description,
+  errors,
+  defaultValue,
+  readOnly,
+}: {
+  label: ReactNode;
+  description?: ReactNode;
+  errors?: string[];
+  defaultValue: string;
+  readOnly?: boolean;
+}) {
+  return (
+    <FormField label={label} description={description} errors={errors}>
+      <Input
+        name="organizationName"
+        autoComplete="organization"
+        defaultValue={defaultValue}
+        maxLength={200}
+        readOnly={readOnly}
+      />
+    </FormField>
+  );
+}

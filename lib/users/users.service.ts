@@ -111,17 +111,26 @@ async function confirmEmailOwnership(
   });
 }
 
-async function sendVerificationMail(
+/** The mails that carry a one-time link to a page that consumes the token. */
+const TOKEN_MAILS = {
+  VERIFY_EMAIL: { template: "auth.verify-email", path: "/verify-email" },
+  RESET_PASSWORD: { template: "auth.reset-password", path: "/reset-password" },
+} as const;
+
+/** Issues a fresh token and queues, in the caller's transaction, the mail with its link. */
+async function sendTokenMail(
   tx: Tx,
   user: { id: string; email: string; name: string; locale: AppLocale },
+  purpose: keyof typeof TOKEN_MAILS,
 ): Promise<void> {
-  const token = await issueAuthToken(tx, user.id, "VERIFY_EMAIL");
+  const { template, path } = TOKEN_MAILS[purpose];
+  const token = await issueAuthToken(tx, user.id, purpose);
   await enqueueMail(tx, {
     to: user.email,
     userId: user.id,
     locale: user.locale,
-    template: "auth.verify-email",
-    payload: { name: user.name, url: link(user.locale, "/verify-email", token) },
+    template,
+    payload: { name: user.name, url: link(user.locale, path, token) },
   });
 }
 
@@ -151,7 +160,7 @@ export async function signUp(input: SignUpInput): Promise<{ userId: string }> {
         },
         select: { id: true, email: true, name: true },
       });
-      await sendVerificationMail(tx, { ...user, locale: input.locale });
+      await sendTokenMail(tx, { ...user, locale: input.locale }, "VERIFY_EMAIL");
       return { userId: user.id };
     });
   } catch (error) {
@@ -219,7 +228,7 @@ export async function resendVerification(email: string): Promise<void> {
     });
     if (!user || !user.active || user.emailVerifiedAt) return;
     if (await recentlyMailed(tx, user.id, "VERIFY_EMAIL")) return;
-    await sendVerificationMail(tx, user);
+    await sendTokenMail(tx, user, "VERIFY_EMAIL");
   });
 }
 
@@ -232,14 +241,7 @@ export async function requestPasswordReset(email: string): Promise<void> {
     });
     if (!user || !user.active) return;
     if (await recentlyMailed(tx, user.id, "RESET_PASSWORD")) return;
-    const token = await issueAuthToken(tx, user.id, "RESET_PASSWORD");
-    await enqueueMail(tx, {
-      to: user.email,
-      userId: user.id,
-      locale: user.locale,
-      template: "auth.reset-password",
-      payload: { name: user.name, url: link(user.locale, "/reset-password", token) },
-    });
+    await sendTokenMail(tx, user, "RESET_PASSWORD");
   });
 }
 

@@ -1,6 +1,6 @@
 import { Columns3, FlaskConical, Presentation, ScanSearch, type LucideIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { HomeSection, IconTile } from "@/components/site/home/section";
+import { HomeSection, IconItem } from "@/components/site/home/section";
 
 const labs: readonly { key: string; icon: LucideIcon }[] = [
   { key: "upstreamLab", icon: FlaskConical },
@@ -35,18 +35,16 @@ export function HomeFacility() {
         <div className="rounded-2xl border border-brand-100 bg-background p-2 shadow-sm">
           <h3 className="sr-only">{t("labsTitle")}</h3>
           <ul className="divide-y divide-border">
-            {labs.map(({ key, icon: Icon }) => (
-              <li key={key} className="flex items-start gap-4 p-4 sm:p-5">
-                <IconTile>
-                  <Icon aria-hidden="true" />
-                </IconTile>
-                <div className="flex flex-col gap-1">
-                  <h4 className="font-semibold">{t(`${key}.title`)}</h4>
-                  <p className="text-sm leading-relaxed text-muted-foreground">
-                    {t(`${key}.description`)}
-                  </p>
-                </div>
-              </li>
+            {labs.map(({ key, icon }) => (
+              <IconItem
+                key={key}
+                icon={icon}
+                headingLevel="h4"
+                title={t(`${key}.title`)}
+                description={t(`${key}.description`)}
+                className="items-start p-4 sm:p-5"
+                textClassName="gap-1"
+              />
             ))}
           </ul>
         </div>

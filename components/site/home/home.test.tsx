@@ -1,26 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
-import { HomeAudiences } from "@/components/site/home/audiences";
-import { HomeCtaBand } from "@/components/site/home/cta-band";
-import { HomeFacility } from "@/components/site/home/facility";
-import { HomeHero } from "@/components/site/home/hero";
-import { HomeStats } from "@/components/site/home/stats";
-import { HomeSteps } from "@/components/site/home/steps";
-import { HomeTopics } from "@/components/site/home/topics";
+import { HomeBands } from "@/components/site/home/home-bands";
 import { hrefs, renderPage } from "@/components/site/test-render";
 import { locales } from "@/lib/i18n/routing";
 
-const home = (
-  <>
-    <HomeHero />
-    <HomeStats />
-    <HomeTopics />
-    <HomeFacility />
-    <HomeAudiences />
-    <HomeSteps />
-    <HomeCtaBand />
-  </>
-);
+const home = <HomeBands />;
 
 describe.each(locales)("home page (%s)", (locale) => {
   // renderPage throws on any missing message, so rendering at all proves both languages are complete.

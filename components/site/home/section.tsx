@@ -1,4 +1,5 @@
-import type { ReactNode } from "react";
+import type { LucideIcon } from "lucide-react";
+import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/lib/utils";
 
 /**
@@ -58,5 +59,46 @@ export function IconTile({ children, className }: { children: ReactNode; classNa
     >
       {children}
     </span>
+  );
+}
+
+/** The title and explanation of one card, step or lab on the home page. */
+export function ItemText({
+  title,
+  description,
+  headingLevel: Heading = "h3",
+  className,
+}: {
+  title: ReactNode;
+  description: ReactNode;
+  headingLevel?: "h3" | "h4";
+  className?: string;
+}) {
+  return (
+    <div className={cn("flex min-w-0 flex-col gap-1.5", className)}>
+      <Heading className="font-semibold">{title}</Heading>
+      <p className="text-sm leading-relaxed text-muted-foreground">{description}</p>
+    </div>
+  );
+}
+
+/** A list item with an icon tile beside its title and explanation (topics, labs). */
+export function IconItem({
+  icon: Icon,
+  className,
+  textClassName,
+  ...text
+}: Omit<ComponentProps<typeof ItemText>, "className"> & {
+  icon: LucideIcon;
+  className?: string;
+  textClassName?: string;
+}) {
+  return (
+    <li className={cn("flex gap-4", className)}>
+      <IconTile>
+        <Icon aria-hidden="true" />
+      </IconTile>
+      <ItemText {...text} className={textClassName} />
+    </li>
   );
 }

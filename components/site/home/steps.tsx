@@ -1,6 +1,6 @@
 import { Award, CalendarCheck, ListPlus, MapPin, Search, type LucideIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { HomeSection } from "@/components/site/home/section";
+import { HomeSection, ItemText } from "@/components/site/home/section";
 
 const steps: readonly { key: string; icon: LucideIcon }[] = [
   { key: "browse", icon: Search },
@@ -31,12 +31,7 @@ export function HomeSteps() {
                 {index + 1}
               </span>
             </span>
-            <div className="flex flex-col gap-1.5">
-              <h3 className="font-semibold">{t(`${key}.title`)}</h3>
-              <p className="text-sm leading-relaxed text-muted-foreground">
-                {t(`${key}.description`)}
-              </p>
-            </div>
+            <ItemText title={t(`${key}.title`)} description={t(`${key}.description`)} />
           </li>
         ))}
       </ol>

@@ -11,7 +11,7 @@ import {
   type LucideIcon,
 } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { HomeSection, IconTile } from "@/components/site/home/section";
+import { HomeSection, IconItem } from "@/components/site/home/section";
 
 /** The center's course topics, in the order a process runs: upstream, downstream, then quality. */
 const topics: readonly { key: string; icon: LucideIcon }[] = [
@@ -31,21 +31,14 @@ export function HomeTopics() {
   return (
     <HomeSection id="topics" eyebrow={t("eyebrow")} title={t("title")} lead={t("lead")}>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        {topics.map(({ key, icon: Icon }) => (
-          <li
+        {topics.map(({ key, icon }) => (
+          <IconItem
             key={key}
-            className="flex gap-4 rounded-xl border border-border bg-card p-5 shadow-xs transition-shadow hover:shadow-md"
-          >
-            <IconTile>
-              <Icon aria-hidden="true" />
-            </IconTile>
-            <div className="flex min-w-0 flex-col gap-1.5">
-              <h3 className="font-semibold">{t(`${key}.title`)}</h3>
-              <p className="text-sm leading-relaxed text-muted-foreground">
-                {t(`${key}.description`)}
-              </p>
-            </div>
-          </li>
+            icon={icon}
+            title={t(`${key}.title`)}
+            description={t(`${key}.description`)}
+            className="rounded-xl border border-border bg-card p-5 shadow-xs transition-shadow hover:shadow-md"
+          />
         ))}
       </ul>
     </HomeSection>

@@ -1,18 +1,16 @@
 "use client";
 
-import { useActionState } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { EmailField } from "@/components/forms/email-field";
 import { PasswordField } from "@/components/forms/password-field";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionResult, type ActionResult } from "@/lib/actions/action-result";
 import { describeIssues, translateFieldErrors, type KeyTranslator } from "@/lib/actions/zod-issues";
 import { parseSignInError } from "@/lib/auth/sign-in-error";
 import { signInSchema } from "@/lib/users/users.schemas";
-import { ResendVerificationForm } from "../resend-verification-form";
+import { ResendVerificationSection } from "../resend-verification-form";
 
 type SignInState = ActionResult & { unverifiedEmail?: string };
 
@@ -32,81 +30,83 @@ export function SignInForm({
   const translate = useTranslations() as unknown as KeyTranslator;
   const router = useRouter();
 
-  const [state, action] = useActionState(
-    async (_prev: SignInState, formData: FormData): Promise<SignInState> => {
-      const values = { email: String(formData.get("email") ?? "") };
-      const parsed = signInSchema.safeParse({
-        email: formData.get("email"),
-        password: formData.get("password"),
+  const signInWithCredentials = async (
+    _prev: SignInState,
+    formData: FormData,
+  ): Promise<SignInState> => {
+    const values = { email: String(formData.get("email") ?? "") };
+    const parsed = signInSchema.safeParse({
+      email: formData.get("email"),
+      password: formData.get("password"),
+    });
+    if (!parsed.success) {
+      const fieldErrors = translateFieldErrors(translate, describeIssues(parsed.error).fieldErrors);
+      return { ok: false, errorCode: "VALIDATION", fieldErrors, values };
+    }
+    let error: string | null | undefined;
+    try {
+      const result = await signIn("credentials", {
+        ...parsed.data,
+        redirect: false,
+        callbackUrl,
       });
-      if (!parsed.success) {
-        const fieldErrors = translateFieldErrors(
-          translate,
-          describeIssues(parsed.error).fieldErrors,
-        );
-        return { ok: false, errorCode: "VALIDATION", fieldErrors, values };
-      }
-      let error: string | null | undefined;
-      try {
-        const result = await signIn("credentials", {
-          ...parsed.data,
-          redirect: false,
-          callbackUrl,
-        });
-        error = result?.ok ? result.error : (result?.error ?? "UNKNOWN");
-      } catch {
-        error = "UNKNOWN";
-      }
-      if (!error) {
-        router.replace(callbackUrl);
-        router.refresh();
-        return { ok: true, values };
-      }
-      const failure = parseSignInError(error);
-      return {
-        ok: false,
-        errorCode: failure.code,
-        formError: t(`errors.${failure.code}`, { minutes: failure.retryAfterMinutes ?? 15 }),
-        values,
-        unverifiedEmail: failure.code === "EMAIL_NOT_VERIFIED" ? parsed.data.email : undefined,
-      };
-    },
-    initialActionResult as SignInState,
-  );
+      error = result?.ok ? result.error : (result?.error ?? "UNKNOWN");
+    } catch {
+      error = "UNKNOWN";
+    }
+    if (!error) {
+      router.replace(callbackUrl);
+      router.refresh();
+      return { ok: true, values };
+    }
+    const failure = parseSignInError(error);
+    return {
+      ok: false,
+      errorCode: failure.code,
+      formError: t(`errors.${failure.code}`, { minutes: failure.retryAfterMinutes ?? 15 }),
+      values,
+      unverifiedEmail: failure.code === "EMAIL_NOT_VERIFIED" ? parsed.data.email : undefined,
+    };
+  };
 
   return (
-    <div className="flex flex-col gap-5">
-      <ActionForm action={action} state={state}>
-        <EmailField
-          label={t("email")}
-          errors={state.fieldErrors?.email}
-          defaultValue={state.values?.email ?? defaultEmail ?? ""}
-          autoComplete="username"
-        />
-        <PasswordField
-          label={t("password")}
-          errors={state.fieldErrors?.password}
-          purpose="current"
-        />
-        <SubmitButton pendingLabel={t("submitting")} className="w-full">
-          {t("submit")}
-        </SubmitButton>
-      </ActionForm>
-      {state.unverifiedEmail ? (
-        <section
-          aria-labelledby="resend-heading"
-          className="flex flex-col gap-3 rounded-md border border-border p-4"
-        >
-          <h2 id="resend-heading" className="font-semibold">
-            {t("resendTitle")}
-          </h2>
-          <p className="text-sm text-muted-foreground">
-            {t("resendDescription")}{" "}
-            <strong className="text-foreground">{state.unverifiedEmail}</strong>
-          </p>
-          <ResendVerificationForm defaultEmail={state.unverifiedEmail} hideEmail />
-        </section>
-      ) : null}
-    </div>
+    <ActionForm
+      action={signInWithCredentials}
+      initialState={initialActionResult as SignInState}
+      messages="auth.signIn"
+      submitClassName="w-full"
+      after={(state) =>
+        state.unverifiedEmail ? (
+          <ResendVerificationSection
+            className="rounded-md border border-border p-4"
+            title={t("resendTitle")}
+            description={
+              <>
+                {t("resendDescription")}{" "}
+                <strong className="text-foreground">{state.unverifiedEmail}</strong>
+              </>
+            }
+            defaultEmail={state.unverifiedEmail}
+            hideEmail
+          />
+        ) : null
+      }
+    >
+      {(state) => (
+        <>
+          <EmailField
+            label={t("email")}
+            errors={state.fieldErrors?.email}
+            defaultValue={state.values?.email ?? defaultEmail ?? ""}
+            autoComplete="username"
+          />
+          <PasswordField
+            label={t("password")}
+            errors={state.fieldErrors?.password}
+            purpose="current"
+          />
+        </>
+      )}
+    </ActionForm>
   );
 }

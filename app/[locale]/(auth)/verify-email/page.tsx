@@ -5,7 +5,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { verifyEmail } from "@/lib/users/users.service";
 import { translatedMetadata } from "@/lib/i18n/page-metadata";
 import { AuthPanel } from "../auth-panel";
-import { ResendVerificationForm } from "../resend-verification-form";
+import { ResendVerificationForm, ResendVerificationSection } from "../resend-verification-form";
 import { firstParam } from "../search-params";
 
 export const generateMetadata = translatedMetadata("auth.verifyEmail");
@@ -32,16 +32,12 @@ export default async function VerifyEmailPage({
     </Button>
   );
   const resend = (email?: string) => (
-    <section
-      aria-labelledby="resend-heading"
-      className="flex flex-col gap-3 border-t border-border pt-5"
-    >
-      <h2 id="resend-heading" className="font-semibold">
-        {t("resendTitle")}
-      </h2>
-      <p className="text-sm text-muted-foreground">{t("resendDescription")}</p>
-      <ResendVerificationForm defaultEmail={email} />
-    </section>
+    <ResendVerificationSection
+      className="border-t border-border pt-5"
+      title={t("resendTitle")}
+      description={t("resendDescription")}
+      defaultEmail={email}
+    />
   );
 
   if (token) {
