@@ -15,8 +15,8 @@ const schema = z.object({
   DATABASE_URL: z.url({ error: "DATABASE_URL must be a postgres:// URL" }).optional(),
   /** Folder for the embedded database, demo mail and other local state. */
   DATA_DIR: z.string().default(".data"),
-  /** Public base URL of the app, used in links inside mails. */
-  APP_URL: z.url().default("http://localhost:3000"),
+  /** Public base URL of the app, used in links inside mails. Default: http://localhost:<PORT>. */
+  APP_URL: z.url().optional(),
   PORT: z.coerce.number().int().positive().default(3000),
   /** Secret for signing session JWTs. Required in production. */
   NEXTAUTH_SECRET: z.string().min(16).optional(),
@@ -46,7 +46,7 @@ const schema = z.object({
   TRUST_PROXY: booleanish.default(false),
 });
 
-export type Env = z.infer<typeof schema>;
+export type Env = Omit<z.infer<typeof schema>, "APP_URL"> & { APP_URL: string };
 
 function load(): Env {
   const parsed = schema.safeParse(process.env);
@@ -54,8 +54,8 @@ function load(): Env {
     const issues = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment configuration:\n${issues}`);
   }
-  const env = parsed.data;
-  if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET && process.env.NEXT_PHASE !== "phase-production-build") {
+  const env = { ...parsed.data, APP_URL: parsed.data.APP_URL ?? `http://localhost:${parsed.data.PORT}` };
+  if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET && env.NEXT_PHASE !== "phase-production-build") {
     // A missing secret in production must not silently fall back to a guessable value.
     // The launcher (scripts/start.ts) generates and stores one for demo installs.
     throw new Error("NEXTAUTH_SECRET is required in production");
@@ -64,8 +64,3 @@ function load(): Env {
 }
 
 export const env: Env = load();
-
-/** Sets variables for child processes started by our launchers (the only writers of process.env). */
-export function exportToChildEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
-  return { ...process.env, ...vars };
-}
