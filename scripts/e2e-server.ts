@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
 import { recreateDatabase } from "@/lib/db/admin";
-import { startMailSink } from "@/e2e/support/mail-sink";
+import { startTestSmtpServer } from "@/lib/test/smtp-server";
 import { MAILBOX_DIR } from "@/e2e/support/mailbox";
 import { launch } from "./lib/launch";
 
@@ -17,8 +17,10 @@ async function main() {
   const dataDir = path.join(process.cwd(), ".data", "e2e");
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.rmSync(MAILBOX_DIR, { recursive: true, force: true });
-  const databaseUrl = env.DATABASE_URL ? await recreateDatabase(env.DATABASE_URL, "ftenroll_e2e") : undefined;
-  const sink = await startMailSink(MAILBOX_DIR);
+  const databaseUrl = env.DATABASE_URL
+    ? await recreateDatabase(env.DATABASE_URL, "ftenroll_e2e")
+    : undefined;
+  const sink = await startTestSmtpServer({ saveTo: MAILBOX_DIR });
   process.on("exit", () => void sink.stop());
   await launch({
     mode: "production",

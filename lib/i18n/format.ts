@@ -1,3 +1,4 @@
+import type { DateTimeFormatOptions } from "next-intl";
 import type { AppLocale } from "@/lib/i18n/routing";
 
 /** The center's time zone: every date is shown in it, with the zone named. */
@@ -6,30 +7,41 @@ export const TIME_ZONE = "Asia/Seoul";
 const intlLocale = (locale: AppLocale) => (locale === "ko" ? "ko-KR" : "en-US");
 
 /**
- * Date and time in Seoul with the zone named: "2026년 12월 3일 오전 9:00 GMT+9" / "Dec 3, 2026,
- * 9:00 AM GMT+9". Also next-intl's `dateTimeZone` format (lib/i18n/request.ts), so server
- * helpers and `format.dateTime(value, "dateTimeZone")` print the same thing.
+ * Date and time in Seoul with the zone named: "2026년 12월 3일 09:00 GMT+9" / "Dec 3, 2026,
+ * 9:00 AM GMT+9". Korean uses the 24-hour clock: Node's ICU prints "AM" instead of "오전"
+ * in Korean date-times, and lab schedules read naturally as 09:00–17:00. Also next-intl's
+ * `dateTimeZone` format (lib/i18n/request.ts), so server helpers and
+ * `format.dateTime(value, "dateTimeZone")` print the same thing.
  * Explicit fields: Intl (Node 20) throws when `timeZoneName` is combined with dateStyle/timeStyle.
  */
-export const DATE_TIME_ZONE_FORMAT = {
+export function dateTimeZoneFormat(locale: AppLocale): DateTimeFormatOptions {
+  return {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    ...(locale === "ko" ? { hourCycle: "h23" } : {}),
+    timeZone: TIME_ZONE,
+    timeZoneName: "short",
+  };
+}
+
+/** The calendar day in Seoul, zone named: "2026년 12월 3일 GMT+9" / "Dec 3, 2026, GMT+9". */
+export const DATE_ZONE_FORMAT = {
   year: "numeric",
   month: "short",
   day: "numeric",
-  hour: "numeric",
-  minute: "2-digit",
   timeZone: TIME_ZONE,
   timeZoneName: "short",
 } as const satisfies Intl.DateTimeFormatOptions;
 
 export function formatDateTime(value: Date, locale: AppLocale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), DATE_TIME_ZONE_FORMAT).format(value);
+  return new Intl.DateTimeFormat(intlLocale(locale), dateTimeZoneFormat(locale)).format(value);
 }
 
 export function formatDate(value: Date, locale: AppLocale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    dateStyle: "medium",
-    timeZone: TIME_ZONE,
-  }).format(value);
+  return new Intl.DateTimeFormat(intlLocale(locale), DATE_ZONE_FORMAT).format(value);
 }
 
 /** "₩1,200,000" in both languages; Korean readers also know "1,200,000원" but ₩ is unambiguous. */

@@ -1,7 +1,7 @@
 import { hasLocale } from "next-intl";
 import { getRequestConfig } from "next-intl/server";
 import { routing } from "@/lib/i18n/routing";
-import { DATE_TIME_ZONE_FORMAT, TIME_ZONE } from "@/lib/i18n/format";
+import { DATE_ZONE_FORMAT, dateTimeZoneFormat, TIME_ZONE } from "@/lib/i18n/format";
 
 export default getRequestConfig(async ({ requestLocale }) => {
   const requested = await requestLocale;
@@ -12,8 +12,8 @@ export default getRequestConfig(async ({ requestLocale }) => {
     messages: (await import(`../../messages/${locale}.json`)).default,
     formats: {
       dateTime: {
-        dateTimeZone: DATE_TIME_ZONE_FORMAT,
-        date: { dateStyle: "medium", timeZone: TIME_ZONE },
+        dateTimeZone: dateTimeZoneFormat(locale),
+        date: DATE_ZONE_FORMAT,
       },
       number: { krw: { style: "currency", currency: "KRW", maximumFractionDigits: 0 } },
     },

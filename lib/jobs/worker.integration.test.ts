@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
 import { enqueueMail } from "@/lib/notifications/outbox";
-import { startTestSmtpServer, type TestSmtpServer } from "@/lib/notifications/test-smtp-server";
+import { startTestSmtpServer, type TestSmtpServer } from "@/lib/test/smtp-server";
 import { createSmtpTransport, type MailTransport } from "@/lib/notifications/transport";
 
 describe("background worker", () => {

@@ -1,5 +1,4 @@
 import fs from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { simpleParser } from "mailparser";
@@ -14,7 +13,8 @@ import {
   sweepStuckMail,
 } from "@/lib/notifications/deliver";
 import { enqueueMail, type EnqueueMailInput } from "@/lib/notifications/outbox";
-import { startTestSmtpServer, type TestSmtpServer } from "@/lib/notifications/test-smtp-server";
+import { closedPort } from "@/lib/test/net";
+import { startTestSmtpServer, type TestSmtpServer } from "@/lib/test/smtp-server";
 import {
   createFileTransport,
   createSmtpTransport,
@@ -39,15 +39,6 @@ function verifyEmail(to: string, locale: "ko" | "en", token = "abc"): EnqueueMai
 async function enqueue(input: EnqueueMailInput): Promise<string> {
   const { id } = await db.$transaction((tx) => enqueueMail(tx, input));
   return id;
-}
-
-/** A port with nothing listening on it: SMTP "down". */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe("outbox delivery", () => {

@@ -1,15 +1,7 @@
-import net from "node:net";
 import { describe, expect, it } from "vitest";
 import { GET, dynamic } from "@/app/api/health/route";
 import { createPool } from "@/lib/db/pool";
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { closedPort } from "@/lib/test/net";
 
 describe("GET /api/health", () => {
   it("reports the database up, with nothing else in the body", async () => {

@@ -1,9 +1,13 @@
+import fs from "node:fs";
+import path from "node:path";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
 /**
- * A real SMTP server for integration tests (not a mock of our code): nodemailer talks SMTP to
- * it over TCP and every received message is parsed with mailparser.
+ * A real SMTP server for integration and end-to-end tests (not a mock of our code): nodemailer
+ * talks SMTP to it over TCP and every received message is parsed with mailparser. With
+ * `saveTo`, each message is also written there as an .eml file, for the Playwright specs that
+ * read mail from another process (e2e/support/mailbox.ts).
  */
 export type ReceivedMail = {
   envelopeTo: string[];
@@ -19,7 +23,11 @@ export type TestSmtpServer = {
   stop(): Promise<void>;
 };
 
-export async function startTestSmtpServer(): Promise<TestSmtpServer> {
+export async function startTestSmtpServer(
+  options: { saveTo?: string } = {},
+): Promise<TestSmtpServer> {
+  const { saveTo } = options;
+  if (saveTo) fs.mkdirSync(saveTo, { recursive: true });
   const received: ReceivedMail[] = [];
   const waiters = new Set<() => void>();
   const server = new SMTPServer({
@@ -27,7 +35,19 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
     disabledCommands: ["STARTTLS"],
     logger: false,
     onData(stream, session, callback) {
-      simpleParser(stream)
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      new Promise<Buffer>((resolve, reject) => {
+        stream.on("end", () => resolve(Buffer.concat(chunks)));
+        stream.on("error", reject);
+      })
+        .then((raw) => {
+          if (saveTo) {
+            const name = `${Date.now()}-${String(received.length + 1).padStart(5, "0")}.eml`;
+            fs.writeFileSync(path.join(saveTo, name), raw);
+          }
+          return simpleParser(raw);
+        })
         .then((parsed) => {
           received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), parsed });
           for (const wake of waiters) wake();
