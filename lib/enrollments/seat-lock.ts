@@ -1,4 +1,3 @@
-import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";

@@ -52,3 +52,35 @@ export function formatKrw(amount: number, locale: AppLocale): string {
     maximumFractionDigits: 0,
   }).format(amount);
 }
+
+/**
+ * One meeting of a schedule, in Seoul with the zone named; Intl collapses what both ends share:
+ * "2026년 12월 3일 (목) 09:00 ~ 17:00 GMT+9" / "Thu, Dec 3, 2026, 9:00 AM – 5:00 PM GMT+9".
+ * Used by pages, mails and calendar descriptions (works outside a request).
+ */
+export function formatMeetingRange(startsAt: Date, endsAt: Date, locale: AppLocale): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    ...dateTimeZoneFormat(locale),
+    weekday: "short",
+  }).formatRange(startsAt, endsAt);
+}
+
+/**
+ * The days a session spans: "Dec 3 – 4, 2026 GMT+9" (one day: "Dec 3, 2026 GMT+9"). The zone is
+ * appended once: with `timeZoneName` in the options Intl would repeat the whole date per end.
+ */
+export function formatDayRange(startsAt: Date, endsAt: Date, locale: AppLocale): string {
+  const days = new Intl.DateTimeFormat(intlLocale(locale), {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    timeZone: TIME_ZONE,
+  }).formatRange(startsAt, endsAt);
+  const zone = new Intl.DateTimeFormat(intlLocale(locale), {
+    timeZone: TIME_ZONE,
+    timeZoneName: "short",
+  })
+    .formatToParts(startsAt)
+    .find((part) => part.type === "timeZoneName")?.value;
+  return zone ? `${days} ${zone}` : days;
+}

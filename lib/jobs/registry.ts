@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { MailTransport } from "@/lib/notifications/transport";
+import { enrollmentJobs } from "@/lib/jobs/enrollment-jobs";
 import { outboxJobs } from "@/lib/jobs/outbox-jobs";
 
 /** What every job handler gets from the worker that runs it. */
@@ -32,10 +33,12 @@ export type JobDefinition = {
 /**
  * Every background job. To add one, write a `JobDefinition` in lib/jobs (calling the domain
  * service that does the work, e.g. lib/enrollments) and list it here; the worker creates the
- * queue, schedules the cron and starts working it. Planned:
- *   - "waitlist.expire-offers"  cron "* * * * *"   expire OFFERED enrollments past their
- *                                                   deadline and offer the seat to the next person
+ * queue, schedules the cron and starts working it.
+ *   - outbox-jobs.ts      "outbox.deliver", "outbox.sweep"
+ *   - enrollment-jobs.ts  "waitlist.expire-offers" (every minute and polled: lapsed offers pass
+ *                         to the next person), "reminders.send" (hourly: reminder mail for
+ *                         sessions starting within three days)
+ * Planned:
  *   - "seat-blocks.release"     cron "*\/5 * * * *" release unclaimed seat-block seats at their release date
- *   - "reminders.send"          cron "0 9 * * *"   enqueue reminder mail for sessions starting soon
  */
-export const JOBS: readonly JobDefinition[] = [...outboxJobs];
+export const JOBS: readonly JobDefinition[] = [...outboxJobs, ...enrollmentJobs];

@@ -53,7 +53,12 @@ describe("background worker", () => {
     const schedules = await db.$queryRaw<
       { name: string }[]
     >`SELECT name FROM pgboss.schedule ORDER BY name`;
-    expect(schedules.map((s) => s.name)).toEqual(["outbox.deliver", "outbox.sweep"]);
+    expect(schedules.map((s) => s.name)).toEqual([
+      "outbox.deliver",
+      "outbox.sweep",
+      "reminders.send",
+      "waitlist.expire-offers",
+    ]);
 
     await worker.stop();
     worker = undefined;

@@ -12,6 +12,20 @@ import {
   type MailTemplate,
 } from "@/lib/notifications/templates";
 
+/** What every enrollment and session mail says about its session (SessionMailInfo). */
+const session = {
+  name: "김지우",
+  courseTitle: "ÄKTA 기반 항체 정제 실습",
+  courseCode: "FT-DSP-201",
+  sessionId: "ses_1",
+  meetings: [
+    { id: "mtg_2", startsAt: "2026-12-04T00:00:00Z", endsAt: "2026-12-04T08:00:00Z" },
+    { id: "mtg_1", startsAt: "2026-12-03T00:00:00Z", endsAt: "2026-12-03T08:00:00Z" },
+  ],
+  location: "다운스트림 실습실 2, Fast Trak 센터 (송도)",
+  url: "https://enroll.example/ko/me/enrollments",
+};
+
 /** One valid payload per template; a new template without an example here fails the first test. */
 const examples: { [T in MailTemplate]: MailPayloadInput<T> } = {
   "auth.verify-email": { name: "김지우", url: "https://enroll.example/verify?token=abc" },
@@ -22,6 +36,23 @@ const examples: { [T in MailTemplate]: MailPayloadInput<T> } = {
     url: "https://enroll.example/invite?token=ghi",
     organizationName: "인하대학교",
   },
+  "enrollment.confirmed": session,
+  "enrollment.pending-approval": session,
+  "enrollment.waitlisted": { ...session, position: 3 },
+  "enrollment.offer": { ...session, offerExpiresAt: new Date("2026-11-30T09:00:00Z") },
+  "enrollment.promoted": session,
+  "enrollment.offer-expired": session,
+  "enrollment.cancelled": { ...session, by: "center", reason: "교육생 요청에 따른 일정 조정" },
+  "enrollment.approved": { ...session, outcome: "WAITLISTED", position: 2 },
+  "enrollment.rejected": { ...session, reason: "선수 과정 이수가 확인되지 않았습니다." },
+  "enrollment.moved": {
+    ...session,
+    previousMeetings: [
+      { id: "mtg_old", startsAt: "2026-11-26T00:00:00Z", endsAt: "2026-11-26T08:00:00Z" },
+    ],
+  },
+  "enrollment.reminder": session,
+  "session.cancelled": { ...session, reason: "Bioreactor maintenance" },
 };
 
 describe("mail templates", () => {
@@ -99,5 +130,105 @@ describe("mail templates", () => {
         url: "https://a.example",
       }),
     ).toThrow();
+  });
+});
+
+/** ICU puts narrow and thin spaces around "AM" and range dashes; the assertions read plainer without them. */
+const plain = (text: string) => text.replace(/[\u202f\u2009]/g, " ");
+
+describe("enrollment mails", () => {
+  it("confirm a seat with every meeting in Seoul time and the session's calendar file", () => {
+    const payload = parseMailPayload("enrollment.confirmed", examples["enrollment.confirmed"]);
+    const ko = renderMail("enrollment.confirmed", payload, "ko");
+    expect(ko.subject).toBe("[Fast Trak] 수강 확정: ÄKTA 기반 항체 정제 실습");
+    expect(ko.text).toContain("김지우님, 안녕하세요.");
+    expect(ko.text).toContain("ÄKTA 기반 항체 정제 실습 (FT-DSP-201) 과정의 수강이 확정되어");
+    // 00:00 UTC is 09:00 in Seoul; meetings in date order whatever the payload's order.
+    expect(ko.text).toContain("일정 (총 2회):\n\n1회차: 2026년 12월 3일 (목) 09:00 ~ 17:00 GMT+9");
+    expect(ko.text).toContain("2회차: 2026년 12월 4일 (금) 09:00 ~ 17:00 GMT+9");
+    expect(ko.text).toContain("장소: 다운스트림 실습실 2, Fast Trak 센터 (송도)");
+    expect(ko.html).toContain("1회차: 2026년 12월 3일 (목) 09:00 ~ 17:00 GMT+9");
+
+    const en = renderMail("enrollment.confirmed", payload, "en");
+    expect(en.subject).toBe("[Fast Trak] Enrollment confirmed: ÄKTA 기반 항체 정제 실습");
+    expect(en.text).toContain("Hello 김지우,");
+    expect(plain(en.text)).toContain("Meeting 1: Thu, Dec 3, 2026, 9:00 AM – 5:00 PM GMT+9");
+    expect(plain(en.text)).toContain("Meeting 2: Fri, Dec 4, 2026, 9:00 AM – 5:00 PM GMT+9");
+    expect(en.text).toContain("View my enrollments:\nhttps://enroll.example/ko/me/enrollments");
+
+    for (const mail of [ko, en]) {
+      expect(mail.attachments).toHaveLength(1);
+      const [ics] = mail.attachments;
+      expect(ics!.filename).toBe("FT-DSP-201-2026-12-03.ics");
+      expect(ics!.contentType).toBe("text/calendar; charset=utf-8; method=PUBLISH");
+      const content = String(ics!.content);
+      expect(content).toContain("UID:meeting-mtg_1@fasttrak-enroll\r\n");
+      expect(content).toContain("UID:meeting-mtg_2@fasttrak-enroll\r\n");
+      expect(content).toContain("DTSTART;TZID=Asia/Seoul:20261203T090000\r\n");
+      expect(content).toContain("STATUS:CONFIRMED\r\n");
+    }
+    // The file speaks the reader's language too.
+    expect(String(ko.attachments[0]!.content)).toContain("Fast Trak 교육센터 FT-DSP-201 과정");
+    expect(String(en.attachments[0]!.content)).toContain("FT-DSP-201 at the Fast Trak Center");
+  });
+
+  it("state the offer deadline in Seoul time with the zone", () => {
+    const payload = parseMailPayload("enrollment.offer", examples["enrollment.offer"]);
+    expect(renderMail("enrollment.offer", payload, "ko").text).toContain(
+      "2026년 11월 30일 18:00 GMT+9까지 내 수강 신청에서 수락 또는 거절해 주세요.",
+    );
+    const en = renderMail("enrollment.offer", payload, "en");
+    expect(plain(en.text)).toContain("by Nov 30, 2026, 6:00 PM GMT+9.");
+    expect(en.text).toContain(
+      "Accept or decline the seat:\nhttps://enroll.example/ko/me/enrollments",
+    );
+    expect(en.attachments).toEqual([]);
+  });
+
+  it("attach a cancelling calendar file when a seat is lost, and none when no seat is held", () => {
+    const cancelled = (template: "enrollment.cancelled" | "session.cancelled") =>
+      renderMail(template, parseMailPayload(template, examples[template]), "en");
+    for (const mail of [cancelled("enrollment.cancelled"), cancelled("session.cancelled")]) {
+      expect(mail.attachments).toHaveLength(1);
+      expect(mail.attachments[0]!.contentType).toBe("text/calendar; charset=utf-8; method=CANCEL");
+      expect(String(mail.attachments[0]!.content)).toContain("METHOD:CANCEL\r\n");
+      expect(String(mail.attachments[0]!.content)).toContain("STATUS:CANCELLED\r\n");
+    }
+    expect(cancelled("enrollment.cancelled").text).toContain(
+      "The Fast Trak Center has cancelled your enrollment in ÄKTA 기반 항체 정제 실습 (FT-DSP-201).",
+    );
+    expect(cancelled("session.cancelled").text).toContain("Reason: Bioreactor maintenance");
+
+    const waitlisted = renderMail(
+      "enrollment.approved",
+      parseMailPayload("enrollment.approved", examples["enrollment.approved"]),
+      "ko",
+    );
+    expect(waitlisted.text).toContain("현재 대기 순번은 2번입니다.");
+    expect(waitlisted.attachments).toEqual([]);
+    const confirmed = renderMail(
+      "enrollment.approved",
+      parseMailPayload("enrollment.approved", {
+        ...examples["enrollment.approved"],
+        outcome: "CONFIRMED",
+      }),
+      "ko",
+    );
+    expect(confirmed.attachments).toHaveLength(1);
+
+    // A move brings the new schedule and cancels the previous meetings.
+    const moved = renderMail(
+      "enrollment.moved",
+      parseMailPayload("enrollment.moved", examples["enrollment.moved"]),
+      "ko",
+    );
+    expect(moved.text).toContain("이전 일정: 2026년 11월 26일 (목) 09:00 ~ 17:00 GMT+9");
+    expect(moved.attachments.map((a) => a.contentType)).toEqual([
+      "text/calendar; charset=utf-8; method=PUBLISH",
+      "text/calendar; charset=utf-8; method=CANCEL",
+    ]);
+    expect(String(moved.attachments[1]!.content)).toContain(
+      "UID:meeting-mtg_old@fasttrak-enroll\r\n",
+    );
   });
 });

@@ -90,7 +90,7 @@ const STORY_RUNS: Readonly<Record<string, number>> = {
   "FT-USP-101": 28,
 };
 
-type Profile = "FULL_WAITLIST" | "FULL_OFFER" | "NEARLY_FULL" | "MODERATE" | "LOW";
+type Profile = "FULL_WAITLIST" | "FULL_OFFER" | "LAST_SEAT" | "NEARLY_FULL" | "MODERATE" | "LOW";
 
 type SessionDraft = {
   id: string;
@@ -476,8 +476,18 @@ export function buildSeedPlan({
       (s) => s.course.code === "FT-USP-101" && s.language === "ko" && s.startsAt > inDays(16),
     ) ?? findOpen((s) => !s.course.requiresApproval && s.capacity >= 10 && s.startsAt > inDays(16));
 
+  // A run with exactly one seat left, first-come-first-served (AUTO waitlist), open to anyone:
+  // the catalog's "last seat" badge, and the end-to-end test of enroll → waitlist → promotion.
+  const openToAnyone = (s: SessionDraft) =>
+    !s.course.requiresApproval &&
+    (s.course.prerequisites ?? []).length === 0 &&
+    s.startsAt > inDays(CANCELLATION_CUTOFF_DAYS + 3);
+  const lastSeatSession =
+    findOpen((s) => s.course.code === "FT-ANA-101" && openToAnyone(s)) ?? findOpen(openToAnyone);
+
   const profiles = new Map<string, Profile>();
   if (demoUpcoming) profiles.set(demoUpcoming.id, "MODERATE");
+  if (lastSeatSession) profiles.set(lastSeatSession.id, "LAST_SEAT");
   if (demoWaitlist) profiles.set(demoWaitlist.id, "FULL_WAITLIST");
   if (offerSession) profiles.set(offerSession.id, "FULL_OFFER");
   if (seatBlockSession) profiles.set(seatBlockSession.id, "MODERATE");
@@ -493,7 +503,10 @@ export function buildSeedPlan({
   }
   // Offer-mode waitlists on some other runs too, so both modes are visible in the admin UI.
   for (const session of futureSessions) {
-    if (session === offerSession || (session.status === "PUBLISHED" && rng.chance(0.2))) {
+    if (
+      session === offerSession ||
+      (session !== lastSeatSession && session.status === "PUBLISHED" && rng.chance(0.2))
+    ) {
       session.waitlistMode = "OFFER";
       sessionRow(session).waitlistMode = "OFFER";
     }
@@ -890,11 +903,13 @@ export function buildSeedPlan({
         ? seats
         : profile === "FULL_OFFER"
           ? seats - 1 // the last seat is on offer
-          : profile === "NEARLY_FULL"
-            ? seats - rng.int(1, 2)
-            : profile === "MODERATE"
-              ? Math.round(seats * (0.35 + rng.next() * 0.4))
-              : Math.round(seats * (0.05 + rng.next() * 0.25));
+          : profile === "LAST_SEAT"
+            ? seats - 1
+            : profile === "NEARLY_FULL"
+              ? seats - rng.int(1, 2)
+              : profile === "MODERATE"
+                ? Math.round(seats * (0.35 + rng.next() * 0.4))
+                : Math.round(seats * (0.05 + rng.next() * 0.25));
     const waitlistCount =
       profile === "FULL_WAITLIST" ? rng.int(2, 4) : profile === "FULL_OFFER" ? 3 : 0;
     const full = waitlistCount > 0;

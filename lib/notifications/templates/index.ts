@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { MailTemplateDefinition } from "@/lib/notifications/template";
 import { authMailTemplates } from "@/lib/notifications/templates/auth";
+import { enrollmentMailTemplates } from "@/lib/notifications/templates/enrollments";
 
 /**
  * Every mail the app sends. To add one (e.g. "enrollment.confirmed" with an .ics attachment,
@@ -15,6 +16,7 @@ import { authMailTemplates } from "@/lib/notifications/templates/auth";
  */
 export const mailTemplates = {
   ...authMailTemplates,
+  ...enrollmentMailTemplates,
 } satisfies Record<string, MailTemplateDefinition>;
 
 export type MailTemplate = keyof typeof mailTemplates;

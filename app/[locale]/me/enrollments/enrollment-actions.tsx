@@ -1,0 +1,195 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import {
+  createContext,
+  useActionState,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
+import { Alert } from "@/components/ui/alert";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { FormField } from "@/components/ui/form-field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Textarea } from "@/components/ui/textarea";
+import { initialActionResult, type ActionResult } from "@/lib/actions/action-result";
+import {
+  cancelEnrollmentAction,
+  claimOfferAction,
+  declineOfferAction,
+} from "@/lib/enrollments/enrollments.actions";
+import { REASON_MAX } from "@/lib/enrollments/enrollments.schemas";
+
+type ServerAction = (previous: ActionResult, formData: FormData) => Promise<ActionResult>;
+
+/**
+ * A successful claim, decline or cancellation moves the enrollment to another section: the page
+ * revalidates and the card with the button the user pressed is gone. Its outcome is therefore
+ * shown (and announced) at the top of the list, outside any card, and focus moves there instead
+ * of being dropped on the page body.
+ */
+const AnnounceContext = createContext<(message: string) => void>(() => {});
+
+export function EnrollmentActionsProvider({ children }: { children: ReactNode }) {
+  const [notice, setNotice] = useState<{ id: number; message: string } | null>(null);
+  const regionRef = useRef<HTMLDivElement>(null);
+  const announce = useCallback(
+    (message: string) => setNotice((previous) => ({ id: (previous?.id ?? 0) + 1, message })),
+    [],
+  );
+
+  useEffect(() => {
+    if (notice) regionRef.current?.focus();
+  }, [notice]);
+
+  return (
+    <AnnounceContext.Provider value={announce}>
+      {/* Present from the start (a live region must exist before its content changes). */}
+      <div
+        ref={regionRef}
+        tabIndex={-1}
+        aria-live="polite"
+        aria-atomic="true"
+        className="focus-visible:outline-none"
+      >
+        {notice ? (
+          <Alert key={notice.id} variant="success" role="none" className="mb-6">
+            {notice.message}
+          </Alert>
+        ) : null}
+      </div>
+      {children}
+    </AnnounceContext.Provider>
+  );
+}
+
+/** useActionState for one enrollment's action; a success is reported at the top of the list. */
+function useEnrollmentAction(action: ServerAction) {
+  const announce = useContext(AnnounceContext);
+  return useActionState(async (previous: ActionResult, formData: FormData) => {
+    const result = await action(previous, formData);
+    if (result.ok && result.message) announce(result.message);
+    return result;
+  }, initialActionResult);
+}
+
+/** A refusal (e.g. the cut-off has just passed), next to the button; the card stays. */
+function RefusalMessage({ state }: { state: ActionResult }) {
+  return (
+    <p aria-live="polite" className="mt-1.5 text-sm font-medium text-destructive empty:mt-0">
+      {state.ok ? null : state.formError}
+    </p>
+  );
+}
+
+/** The course title, for screen readers only: "Cancel enrollment: Upstream basics". */
+function ForCourse({ title }: { title: string }) {
+  return <span className="sr-only">: {title}</span>;
+}
+
+export function ClaimOfferForm({
+  enrollmentId,
+  courseTitle,
+}: {
+  enrollmentId: string;
+  courseTitle: string;
+}) {
+  const t = useTranslations("myEnrollments.offer");
+  const [state, formAction] = useEnrollmentAction(claimOfferAction);
+  return (
+    <form action={formAction} className="flex flex-col" noValidate>
+      <input type="hidden" name="enrollmentId" value={enrollmentId} />
+      <SubmitButton pendingLabel={t("claiming")}>
+        {t("claim")}
+        <ForCourse title={courseTitle} />
+      </SubmitButton>
+      <RefusalMessage state={state} />
+    </form>
+  );
+}
+
+export function DeclineOfferForm({
+  enrollmentId,
+  courseTitle,
+}: {
+  enrollmentId: string;
+  courseTitle: string;
+}) {
+  const t = useTranslations("myEnrollments.offer");
+  const [state, formAction] = useEnrollmentAction(declineOfferAction);
+  return (
+    <form action={formAction} className="flex flex-col" noValidate>
+      <input type="hidden" name="enrollmentId" value={enrollmentId} />
+      <ConfirmDialog
+        trigger={
+          <>
+            {t("decline")}
+            <ForCourse title={courseTitle} />
+          </>
+        }
+        triggerVariant="outline"
+        title={t("declineTitle", { course: courseTitle })}
+        description={t("declineDescription")}
+        confirmLabel={t("declineConfirm")}
+        cancelLabel={t("declineKeep")}
+      />
+      <RefusalMessage state={state} />
+    </form>
+  );
+}
+
+/** What cancelling means differs by what the trainee holds; each kind has its own wording. */
+export type CancelKind = "seat" | "waitlist" | "request";
+
+export function CancelEnrollmentForm({
+  enrollmentId,
+  courseTitle,
+  kind,
+  waitlistPosition,
+}: {
+  enrollmentId: string;
+  courseTitle: string;
+  kind: CancelKind;
+  waitlistPosition?: number | null;
+}) {
+  const t = useTranslations(`myEnrollments.cancel.${kind}`);
+  const tReason = useTranslations("myEnrollments.cancel");
+  const [state, formAction] = useEnrollmentAction(cancelEnrollmentAction);
+  return (
+    <form action={formAction} className="flex flex-col" noValidate>
+      <input type="hidden" name="enrollmentId" value={enrollmentId} />
+      <ConfirmDialog
+        trigger={
+          <>
+            {t("trigger")}
+            <ForCourse title={courseTitle} />
+          </>
+        }
+        triggerVariant="outline"
+        title={t("title", { course: courseTitle })}
+        description={t("description", { position: waitlistPosition ?? 0 })}
+        confirmLabel={t("confirm")}
+        cancelLabel={t("keep")}
+      >
+        <FormField
+          id={`cancel-reason-${enrollmentId}`}
+          label={tReason("reason")}
+          description={tReason("reasonHint")}
+          errors={state.fieldErrors?.reason}
+        >
+          <Textarea
+            name="reason"
+            rows={3}
+            maxLength={REASON_MAX}
+            defaultValue={state.values?.reason}
+          />
+        </FormField>
+      </ConfirmDialog>
+      <RefusalMessage state={state} />
+    </form>
+  );
+}
