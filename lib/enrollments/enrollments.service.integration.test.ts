@@ -15,6 +15,7 @@ import {
   expireOffers,
   moveEnrollment,
   rejectEnrollment,
+  reorderWaitlist,
 } from "@/lib/enrollments/enrollments.service";
 import {
   cancelEnrollmentAction,
@@ -451,6 +452,34 @@ describe("staff operations", () => {
     expect(await db.enrollmentEvent.count({ where: { enrollment: { sessionId: session.id } } })).toBe(4);
     await expectRefused(cancelSession(admin, { sessionId: session.id, reason: "again" }), "SESSION_CANCELLED");
     await expectRefused(enroll(a!, { sessionId: session.id }), "SESSION_CANCELLED");
+  });
+});
+
+describe("waitlist reorder", () => {
+  it("an admin moves someone up with a reason; promotion then follows the new order; others are refused", async () => {
+    const session = await createTestSession({ capacity: 1 });
+    const admin = await createTestUser({ role: "ADMIN" });
+    const instructor = await createTestUser({ role: "INSTRUCTOR" });
+    await db.sessionInstructor.create({ data: { sessionId: session.id, userId: instructor.id } });
+    const [a, b, c, d] = await trainees(4);
+    const seat = await enroll(a!, { sessionId: session.id });
+    const first = await enroll(b!, { sessionId: session.id });
+    await enroll(c!, { sessionId: session.id });
+    const last = await enroll(d!, { sessionId: session.id });
+    await expect(reorderWaitlist(instructor, { enrollmentId: last.enrollmentId, position: 1, reason: "r" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(reorderWaitlist(d!, { enrollmentId: last.enrollmentId, position: 1, reason: "r" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expectRefused(reorderWaitlist(admin, { enrollmentId: last.enrollmentId, position: 4, reason: "r" }), "WAITLIST_POSITION_INVALID");
+    await expectRefused(reorderWaitlist(admin, { enrollmentId: seat.enrollmentId, position: 1, reason: "r" }), "ENROLLMENT_NOT_WAITLISTED");
+    await reorderWaitlist(admin, { enrollmentId: last.enrollmentId, position: 1, reason: "Sponsor priority agreed with the center" });
+    const event = await db.enrollmentEvent.findFirstOrThrow({
+      where: { enrollmentId: last.enrollmentId, reason: "Sponsor priority agreed with the center" },
+      select: { data: true },
+    });
+    expect(event.data).toEqual({ fromPosition: 3, toPosition: 1 });
+    await cancelEnrollment(a!, { enrollmentId: seat.enrollmentId });
+    expect(await statusOf(last.enrollmentId)).toBe("CONFIRMED");
+    expect(await statusOf(first.enrollmentId)).toBe("WAITLISTED");
+    await expectHealthy(session.id);
   });
 });
 

@@ -661,6 +661,59 @@ export async function moveEnrollment(
   );
 }
 
+/**
+ * Staff move a waitlisted trainee to another place in the waitlist (1-based), with a reason
+ * kept in the enrollment's history. Ranks are renumbered above the current maximum in the new
+ * order, so the unique (session, rank) index never sees two rows share a rank mid-update.
+ */
+export async function reorderWaitlist(
+  actor: CurrentUser,
+  input: { enrollmentId: string; position: number; reason: string },
+  meta: RequestMeta = {},
+): Promise<{ position: number }> {
+  requirePermission(actor, "waitlist:reorder");
+  const { enrollment: found } = await findEnrollmentFor(actor, input.enrollmentId, "roster");
+  return withSeatLock({ actorId: actor.id, sessionIds: [found.sessionId] }, async (context) => {
+    const waiting = await context.tx.enrollment.findMany({
+      where: { sessionId: found.sessionId, status: "WAITLISTED" },
+      orderBy: { waitlistRank: "asc" },
+      select: { id: true, waitlistRank: true },
+    });
+    const from = waiting.findIndex((e) => e.id === found.id);
+    if (from < 0) throw new ConflictError("ENROLLMENT_NOT_WAITLISTED");
+    if (!Number.isInteger(input.position) || input.position < 1 || input.position > waiting.length) {
+      throw new ValidationError("WAITLIST_POSITION_INVALID", "position", { max: waiting.length });
+    }
+    const order = waiting.map((e) => e.id);
+    order.splice(from, 1);
+    order.splice(input.position - 1, 0, found.id);
+    const base = waiting.reduce((max, e) => (e.waitlistRank! > max ? e.waitlistRank! : max), 0n);
+    const values = Prisma.join(
+      order.map((id, index) => Prisma.sql`(${id}, ${base + BigInt(index + 1)}::bigint)`),
+    );
+    await context.tx.$executeRaw`
+      UPDATE enrollments AS e SET waitlist_rank = v.rank, updated_at = now()
+      FROM (VALUES ${values}) AS v(id, rank)
+      WHERE e.id = v.id AND e.status = 'WAITLISTED'`;
+    await context.recordEvent({
+      enrollmentId: found.id,
+      from: "WAITLISTED",
+      to: "WAITLISTED",
+      reason: input.reason,
+      data: { fromPosition: from + 1, toPosition: input.position },
+    });
+    await recordAudit(context.tx, {
+      actorId: actor.id,
+      action: "waitlist.reorder",
+      entityType: "Enrollment",
+      entityId: found.id,
+      data: { fromPosition: from + 1, toPosition: input.position, reason: input.reason },
+      ip: meta.ip,
+    });
+    return { position: input.position };
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Session-wide changes
 
