@@ -87,7 +87,10 @@ const SESSION_FOR_RULES = {
 } as const satisfies Prisma.SessionSelect;
 
 async function loadSessionForRules(tx: Tx, sessionId: string) {
-  const session = await tx.session.findUnique({ where: { id: sessionId }, select: SESSION_FOR_RULES });
+  const session = await tx.session.findUnique({
+    where: { id: sessionId },
+    select: SESSION_FOR_RULES,
+  });
   if (!session) throw new NotFoundError("SESSION_NOT_FOUND");
   return session;
 }
@@ -222,17 +225,17 @@ export async function enroll(actor: CurrentUser, input: EnrollInput): Promise<En
       {
         actorId: actor.id,
         sessionIds: [input.sessionId],
+        userIds: [actor.id],
         prepare: async (tx) => {
+          // Sequential: one connection runs one statement at a time.
           const session = await loadSessionForRules(tx, input.sessionId);
-          const [missingPrerequisites, overlap, active] = await Promise.all([
-            countMissingPrerequisites(
-              tx,
-              actor.id,
-              session.course.prerequisites.map((p) => p.prerequisiteId),
-            ),
-            findOverlappingSeat(tx, actor.id, input.sessionId),
-            activeEnrollmentOf(tx, actor.id, input.sessionId),
-          ]);
+          const missingPrerequisites = await countMissingPrerequisites(
+            tx,
+            actor.id,
+            session.course.prerequisites.map((p) => p.prerequisiteId),
+          );
+          const overlap = await findOverlappingSeat(tx, actor.id, input.sessionId);
+          const active = await activeEnrollmentOf(tx, actor.id, input.sessionId);
           return { session, missingPrerequisites, overlap, active };
         },
       },
@@ -245,7 +248,9 @@ export async function enroll(actor: CurrentUser, input: EnrollInput): Promise<En
           requiresApproval: session.course.requiresApproval,
           missingPrerequisites,
           activeStatus: active?.status ?? null,
-          overlappingCourseTitle: overlap ? overlap[actor.locale === "en" ? "titleEn" : "titleKo"] : null,
+          overlappingCourseTitle: overlap
+            ? overlap[actor.locale === "en" ? "titleEn" : "titleKo"]
+            : null,
           requestApproval: input.requestApproval ?? false,
         });
         if (!decision.ok) {
@@ -293,34 +298,40 @@ export async function addEnrollmentByStaff(
   });
   if (!trainee) throw new NotFoundError("USER_NOT_FOUND");
   return guardDuplicate(() =>
-    withSeatLock({ actorId: actor.id, sessionIds: [input.sessionId] }, async (context) => {
-      const session = context.session(input.sessionId);
-      if (session.status === "CANCELLED") throw new ConflictError("SESSION_CANCELLED");
-      if (session.status === "COMPLETED") throw new ConflictError("SESSION_COMPLETED");
-      if (await activeEnrollmentOf(context.tx, trainee.id, input.sessionId)) {
-        throw new ConflictError("ALREADY_ENROLLED");
-      }
-      const full = session.seatsHeld >= session.capacity;
-      if (full && !input.waitlistIfFull) {
-        throw new ConflictError("SESSION_FULL", { capacity: session.capacity, held: session.seatsHeld });
-      }
-      const outcome = await createEnrollment(context, {
-        sessionId: input.sessionId,
-        user: recipientOf(trainee),
-        status: full ? "WAITLISTED" : "CONFIRMED",
-        source: "ADMIN",
-        reason: input.reason ?? "staff.add",
-      });
-      await recordAudit(context.tx, {
-        actorId: actor.id,
-        action: "enrollment.add",
-        entityType: "Enrollment",
-        entityId: outcome.enrollmentId,
-        data: { sessionId: input.sessionId, userId: trainee.id, status: outcome.status },
-        ip: meta.ip,
-      });
-      return outcome;
-    }),
+    withSeatLock(
+      { actorId: actor.id, sessionIds: [input.sessionId], userIds: [trainee.id] },
+      async (context) => {
+        const session = context.session(input.sessionId);
+        if (session.status === "CANCELLED") throw new ConflictError("SESSION_CANCELLED");
+        if (session.status === "COMPLETED") throw new ConflictError("SESSION_COMPLETED");
+        if (await activeEnrollmentOf(context.tx, trainee.id, input.sessionId)) {
+          throw new ConflictError("ALREADY_ENROLLED");
+        }
+        const full = session.seatsHeld >= session.capacity;
+        if (full && !input.waitlistIfFull) {
+          throw new ConflictError("SESSION_FULL", {
+            capacity: session.capacity,
+            held: session.seatsHeld,
+          });
+        }
+        const outcome = await createEnrollment(context, {
+          sessionId: input.sessionId,
+          user: recipientOf(trainee),
+          status: full ? "WAITLISTED" : "CONFIRMED",
+          source: "ADMIN",
+          reason: input.reason ?? "staff.add",
+        });
+        await recordAudit(context.tx, {
+          actorId: actor.id,
+          action: "enrollment.add",
+          entityType: "Enrollment",
+          entityId: outcome.enrollmentId,
+          data: { sessionId: input.sessionId, userId: trainee.id, status: outcome.status },
+          ip: meta.ip,
+        });
+        return outcome;
+      },
+    ),
   );
 }
 
@@ -368,7 +379,10 @@ async function findEnrollmentFor(
 }
 
 /** Re-reads the enrollment under the session lock: its status is authoritative from here on. */
-async function lockedEnrollment(context: SeatContext, enrollmentId: string): Promise<EnrollmentForChange> {
+async function lockedEnrollment(
+  context: SeatContext,
+  enrollmentId: string,
+): Promise<EnrollmentForChange> {
   const enrollment = await context.tx.enrollment.findUnique({
     where: { id: enrollmentId },
     select: ENROLLMENT_FOR_CHANGE,
@@ -386,7 +400,12 @@ async function releaseSeatOf(context: SeatContext, enrollment: EnrollmentForChan
   if (!holdsSeat(enrollment.status)) return;
   if (enrollment.seatBlockId) {
     const returned = await context.tx.seatBlock.updateMany({
-      where: { id: enrollment.seatBlockId, status: "APPROVED", releasedAt: null, claimedSeats: { gt: 0 } },
+      where: {
+        id: enrollment.seatBlockId,
+        status: "APPROVED",
+        releasedAt: null,
+        claimedSeats: { gt: 0 },
+      },
       data: { claimedSeats: { decrement: 1 } },
     });
     if (returned.count === 1) return;
@@ -405,7 +424,11 @@ export async function cancelEnrollment(
   input: CancelInput,
   meta: RequestMeta = {},
 ): Promise<EnrollmentOutcome> {
-  const { enrollment: found, asStaff } = await findEnrollmentFor(actor, input.enrollmentId, "own-or-roster");
+  const { enrollment: found, asStaff } = await findEnrollmentFor(
+    actor,
+    input.enrollmentId,
+    "own-or-roster",
+  );
   if (!asStaff) requirePermission(actor, "enrollment:cancel:own");
   return withSeatLock({ actorId: actor.id, sessionIds: [found.sessionId] }, async (context) => {
     const enrollment = await lockedEnrollment(context, found.id);
@@ -424,10 +447,15 @@ export async function cancelEnrollment(
       },
       { cancelledAt: context.now, offerExpiresAt: null },
     );
-    await context.notify(recipientOf(enrollment.user), enrollment.sessionId, "enrollment.cancelled", {
-      by: asStaff ? "center" : "self",
-      ...(input.reason ? { reason: input.reason } : {}),
-    });
+    await context.notify(
+      recipientOf(enrollment.user),
+      enrollment.sessionId,
+      "enrollment.cancelled",
+      {
+        by: asStaff ? "center" : "self",
+        ...(input.reason ? { reason: input.reason } : {}),
+      },
+    );
     if (asStaff) {
       await recordAudit(context.tx, {
         actorId: actor.id,
@@ -438,37 +466,61 @@ export async function cancelEnrollment(
         ip: meta.ip,
       });
     }
-    return { enrollmentId: enrollment.id, status: "CANCELLED", position: null, offerExpiresAt: null };
+    return {
+      enrollmentId: enrollment.id,
+      status: "CANCELLED",
+      position: null,
+      offerExpiresAt: null,
+    };
   });
 }
 
 /** The trainee takes the seat they were offered, before the deadline. */
-export async function claimOffer(actor: CurrentUser, input: { enrollmentId: string }): Promise<EnrollmentOutcome> {
+export async function claimOffer(
+  actor: CurrentUser,
+  input: { enrollmentId: string },
+): Promise<EnrollmentOutcome> {
   requirePermission(actor, "enrollment:respond-offer:own");
   const { enrollment: found } = await findEnrollmentFor(actor, input.enrollmentId, "own");
-  return withSeatLock({ actorId: actor.id, sessionIds: [found.sessionId] }, async (context) => {
-    const enrollment = await lockedEnrollment(context, found.id);
-    if (enrollment.status !== "OFFERED") throw new ConflictError("OFFER_NOT_OPEN");
-    if (!enrollment.offerExpiresAt || enrollment.offerExpiresAt <= context.now) {
-      throw new ConflictError("OFFER_EXPIRED");
-    }
-    const overlap = await findOverlappingSeat(context.tx, actor.id, enrollment.sessionId);
-    if (overlap) {
-      throw new ConflictError("SCHEDULE_OVERLAP", {
-        course: overlap[actor.locale === "en" ? "titleEn" : "titleKo"],
-      });
-    }
-    await context.transition(
-      { enrollmentId: enrollment.id, from: "OFFERED", to: "CONFIRMED", reason: "offer.claimed" },
-      { confirmedAt: context.now, offerExpiresAt: null },
-    );
-    await context.notify(recipientOf(enrollment.user), enrollment.sessionId, "enrollment.confirmed", {});
-    return { enrollmentId: enrollment.id, status: "CONFIRMED", position: null, offerExpiresAt: null };
-  });
+  return withSeatLock(
+    { actorId: actor.id, sessionIds: [found.sessionId], userIds: [actor.id] },
+    async (context) => {
+      const enrollment = await lockedEnrollment(context, found.id);
+      if (enrollment.status !== "OFFERED") throw new ConflictError("OFFER_NOT_OPEN");
+      if (!enrollment.offerExpiresAt || enrollment.offerExpiresAt <= context.now) {
+        throw new ConflictError("OFFER_EXPIRED");
+      }
+      const overlap = await findOverlappingSeat(context.tx, actor.id, enrollment.sessionId);
+      if (overlap) {
+        throw new ConflictError("SCHEDULE_OVERLAP", {
+          course: overlap[actor.locale === "en" ? "titleEn" : "titleKo"],
+        });
+      }
+      await context.transition(
+        { enrollmentId: enrollment.id, from: "OFFERED", to: "CONFIRMED", reason: "offer.claimed" },
+        { confirmedAt: context.now, offerExpiresAt: null },
+      );
+      await context.notify(
+        recipientOf(enrollment.user),
+        enrollment.sessionId,
+        "enrollment.confirmed",
+        {},
+      );
+      return {
+        enrollmentId: enrollment.id,
+        status: "CONFIRMED",
+        position: null,
+        offerExpiresAt: null,
+      };
+    },
+  );
 }
 
 /** The trainee turns the offered seat down; it goes to the next person on the waitlist. */
-export async function declineOffer(actor: CurrentUser, input: { enrollmentId: string }): Promise<EnrollmentOutcome> {
+export async function declineOffer(
+  actor: CurrentUser,
+  input: { enrollmentId: string },
+): Promise<EnrollmentOutcome> {
   requirePermission(actor, "enrollment:respond-offer:own");
   const { enrollment: found } = await findEnrollmentFor(actor, input.enrollmentId, "own");
   return withSeatLock({ actorId: actor.id, sessionIds: [found.sessionId] }, async (context) => {
@@ -479,7 +531,12 @@ export async function declineOffer(actor: CurrentUser, input: { enrollmentId: st
       { enrollmentId: enrollment.id, from: "OFFERED", to: "DECLINED", reason: "offer.declined" },
       { offerExpiresAt: null },
     );
-    return { enrollmentId: enrollment.id, status: "DECLINED", position: null, offerExpiresAt: null };
+    return {
+      enrollmentId: enrollment.id,
+      status: "DECLINED",
+      position: null,
+      offerExpiresAt: null,
+    };
   });
 }
 
@@ -521,43 +578,75 @@ export async function approveEnrollment(
   meta: RequestMeta = {},
 ): Promise<EnrollmentOutcome> {
   const { enrollment: found } = await findEnrollmentFor(actor, input.enrollmentId, "roster");
-  return withSeatLock({ actorId: actor.id, sessionIds: [found.sessionId] }, async (context) => {
-    const enrollment = await lockedEnrollment(context, found.id);
-    const session = context.session(enrollment.sessionId);
-    if (enrollment.status !== "PENDING_APPROVAL") throw new ConflictError("ENROLLMENT_NOT_PENDING");
-    if (session.status !== "PUBLISHED") throw new ConflictError("SESSION_NOT_OPEN");
-    const recipient = recipientOf(enrollment.user);
-    let outcome: EnrollmentOutcome;
-    if (session.seatsHeld < session.capacity) {
-      await context.takeSeats(session.id);
-      await context.transition(
-        { enrollmentId: enrollment.id, from: "PENDING_APPROVAL", to: "CONFIRMED", reason: "approval.granted" },
-        { confirmedAt: context.now },
-      );
-      await context.notify(recipient, session.id, "enrollment.approved", { outcome: "CONFIRMED" });
-      outcome = { enrollmentId: enrollment.id, status: "CONFIRMED", position: null, offerExpiresAt: null };
-    } else {
-      const waitlist = await context.nextWaitlistRank(session.id);
-      await context.transition(
-        { enrollmentId: enrollment.id, from: "PENDING_APPROVAL", to: "WAITLISTED", reason: "approval.granted" },
-        { waitlistRank: waitlist.rank },
-      );
-      await context.notify(recipient, session.id, "enrollment.approved", {
-        outcome: "WAITLISTED",
-        position: waitlist.position,
+  return withSeatLock(
+    { actorId: actor.id, sessionIds: [found.sessionId], userIds: [found.userId] },
+    async (context) => {
+      const enrollment = await lockedEnrollment(context, found.id);
+      const session = context.session(enrollment.sessionId);
+      if (enrollment.status !== "PENDING_APPROVAL")
+        throw new ConflictError("ENROLLMENT_NOT_PENDING");
+      if (session.status !== "PUBLISHED") throw new ConflictError("SESSION_NOT_OPEN");
+      const overlap = await findOverlappingSeat(context.tx, enrollment.userId, session.id);
+      if (overlap) {
+        throw new ConflictError("SCHEDULE_OVERLAP", {
+          course: overlap[actor.locale === "en" ? "titleEn" : "titleKo"],
+        });
+      }
+      const recipient = recipientOf(enrollment.user);
+      let outcome: EnrollmentOutcome;
+      if (session.seatsHeld < session.capacity) {
+        await context.takeSeats(session.id);
+        await context.transition(
+          {
+            enrollmentId: enrollment.id,
+            from: "PENDING_APPROVAL",
+            to: "CONFIRMED",
+            reason: "approval.granted",
+          },
+          { confirmedAt: context.now },
+        );
+        await context.notify(recipient, session.id, "enrollment.approved", {
+          outcome: "CONFIRMED",
+        });
+        outcome = {
+          enrollmentId: enrollment.id,
+          status: "CONFIRMED",
+          position: null,
+          offerExpiresAt: null,
+        };
+      } else {
+        const waitlist = await context.nextWaitlistRank(session.id);
+        await context.transition(
+          {
+            enrollmentId: enrollment.id,
+            from: "PENDING_APPROVAL",
+            to: "WAITLISTED",
+            reason: "approval.granted",
+          },
+          { waitlistRank: waitlist.rank },
+        );
+        await context.notify(recipient, session.id, "enrollment.approved", {
+          outcome: "WAITLISTED",
+          position: waitlist.position,
+        });
+        outcome = {
+          enrollmentId: enrollment.id,
+          status: "WAITLISTED",
+          position: waitlist.position,
+          offerExpiresAt: null,
+        };
+      }
+      await recordAudit(context.tx, {
+        actorId: actor.id,
+        action: "enrollment.approve",
+        entityType: "Enrollment",
+        entityId: enrollment.id,
+        data: { status: outcome.status },
+        ip: meta.ip,
       });
-      outcome = { enrollmentId: enrollment.id, status: "WAITLISTED", position: waitlist.position, offerExpiresAt: null };
-    }
-    await recordAudit(context.tx, {
-      actorId: actor.id,
-      action: "enrollment.approve",
-      entityType: "Enrollment",
-      entityId: enrollment.id,
-      data: { status: outcome.status },
-      ip: meta.ip,
-    });
-    return outcome;
-  });
+      return outcome;
+    },
+  );
 }
 
 /** Staff refuse a pending request, with a reason the trainee reads in their mail. */
@@ -571,12 +660,22 @@ export async function rejectEnrollment(
     const enrollment = await lockedEnrollment(context, found.id);
     if (enrollment.status !== "PENDING_APPROVAL") throw new ConflictError("ENROLLMENT_NOT_PENDING");
     await context.transition(
-      { enrollmentId: enrollment.id, from: "PENDING_APPROVAL", to: "REJECTED", reason: input.reason },
+      {
+        enrollmentId: enrollment.id,
+        from: "PENDING_APPROVAL",
+        to: "REJECTED",
+        reason: input.reason,
+      },
       { cancelledAt: context.now },
     );
-    await context.notify(recipientOf(enrollment.user), enrollment.sessionId, "enrollment.rejected", {
-      reason: input.reason,
-    });
+    await context.notify(
+      recipientOf(enrollment.user),
+      enrollment.sessionId,
+      "enrollment.rejected",
+      {
+        reason: input.reason,
+      },
+    );
     await recordAudit(context.tx, {
       actorId: actor.id,
       action: "enrollment.reject",
@@ -585,7 +684,12 @@ export async function rejectEnrollment(
       data: { reason: input.reason },
       ip: meta.ip,
     });
-    return { enrollmentId: enrollment.id, status: "REJECTED", position: null, offerExpiresAt: null };
+    return {
+      enrollmentId: enrollment.id,
+      status: "REJECTED",
+      position: null,
+      offerExpiresAt: null,
+    };
   });
 }
 
@@ -599,11 +703,16 @@ export async function moveEnrollment(
   meta: RequestMeta = {},
 ): Promise<EnrollmentOutcome> {
   const { enrollment: found } = await findEnrollmentFor(actor, input.enrollmentId, "roster");
-  if (found.sessionId === input.toSessionId) throw new ValidationError("MOVE_SAME_SESSION", "toSessionId");
+  if (found.sessionId === input.toSessionId)
+    throw new ValidationError("MOVE_SAME_SESSION", "toSessionId");
   await requireRosterAccess(db, actor, input.toSessionId);
   return guardDuplicate(() =>
     withSeatLock(
-      { actorId: actor.id, sessionIds: [found.sessionId, input.toSessionId] },
+      {
+        actorId: actor.id,
+        sessionIds: [found.sessionId, input.toSessionId],
+        userIds: [found.userId],
+      },
       async (context) => {
         const enrollment = await lockedEnrollment(context, found.id);
         const from = context.session(enrollment.sessionId);
@@ -622,7 +731,13 @@ export async function moveEnrollment(
         const previous = await context.mailContext(from.id);
         await releaseSeatOf(context, enrollment);
         await context.transition(
-          { enrollmentId: enrollment.id, from: enrollment.status, to: "CANCELLED", reason: input.reason, data: { movedTo: to.id } },
+          {
+            enrollmentId: enrollment.id,
+            from: enrollment.status,
+            to: "CANCELLED",
+            reason: input.reason,
+            data: { movedTo: to.id },
+          },
           { cancelledAt: context.now, offerExpiresAt: null },
         );
         await context.takeSeats(to.id);
@@ -652,10 +767,20 @@ export async function moveEnrollment(
           action: "enrollment.move",
           entityType: "Enrollment",
           entityId: moved.id,
-          data: { from: from.id, to: to.id, previousEnrollmentId: enrollment.id, reason: input.reason },
+          data: {
+            from: from.id,
+            to: to.id,
+            previousEnrollmentId: enrollment.id,
+            reason: input.reason,
+          },
           ip: meta.ip,
         });
-        return { enrollmentId: moved.id, status: "CONFIRMED" as const, position: null, offerExpiresAt: null };
+        return {
+          enrollmentId: moved.id,
+          status: "CONFIRMED" as const,
+          position: null,
+          offerExpiresAt: null,
+        };
       },
     ),
   );
@@ -681,7 +806,11 @@ export async function reorderWaitlist(
     });
     const from = waiting.findIndex((e) => e.id === found.id);
     if (from < 0) throw new ConflictError("ENROLLMENT_NOT_WAITLISTED");
-    if (!Number.isInteger(input.position) || input.position < 1 || input.position > waiting.length) {
+    if (
+      !Number.isInteger(input.position) ||
+      input.position < 1 ||
+      input.position > waiting.length
+    ) {
       throw new ValidationError("WAITLIST_POSITION_INVALID", "position", { max: waiting.length });
     }
     const order = waiting.map((e) => e.id);
@@ -749,7 +878,10 @@ export async function changeCapacity(
       throw new ValidationError("CAPACITY_ABOVE_ROOM", "capacity", { room: room.room.capacity });
     }
     const previous = session.capacity;
-    await context.tx.session.update({ where: { id: session.id }, data: { capacity: input.capacity } });
+    await context.tx.session.update({
+      where: { id: session.id },
+      data: { capacity: input.capacity },
+    });
     session.capacity = input.capacity;
     if (input.capacity > previous) await context.fillNow(session.id);
     else context.changedSessions.add(session.id);
@@ -800,7 +932,13 @@ export async function cancelSession(
     if (session.seatsHeld > 0) await context.freeSeats(session.id, session.seatsHeld);
     for (const enrollment of active) {
       await context.transition(
-        { enrollmentId: enrollment.id, from: enrollment.status, to: "CANCELLED", reason: input.reason, data: { sessionCancelled: true } },
+        {
+          enrollmentId: enrollment.id,
+          from: enrollment.status,
+          to: "CANCELLED",
+          reason: input.reason,
+          data: { sessionCancelled: true },
+        },
         { cancelledAt: context.now, offerExpiresAt: null },
       );
       await context.notify(recipientOf(enrollment.user), session.id, "session.cancelled", {

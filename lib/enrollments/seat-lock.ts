@@ -12,7 +12,7 @@ import {
   sessionMailInfo,
   type SessionMailContext,
 } from "@/lib/enrollments/enrollments.mail";
-import { offerDeadline } from "@/lib/enrollments/enrollments.rules";
+import { holdsSeat, offerDeadline } from "@/lib/enrollments/enrollments.rules";
 
 /**
  * The one place where seats are taken and freed (design.md, invariants 1, 2, 4, 5).
@@ -49,7 +49,10 @@ type SeatMailTemplate = {
 }[MailTemplate];
 
 /** Payload fields beyond the session description, per template. */
-type ExtraPayload<T extends SeatMailTemplate> = Omit<MailPayloadInput<T>, keyof SessionMailInfoInput>;
+type ExtraPayload<T extends SeatMailTemplate> = Omit<
+  MailPayloadInput<T>,
+  keyof SessionMailInfoInput
+>;
 
 export type TransitionInput = {
   enrollmentId: string;
@@ -66,6 +69,8 @@ export class SeatContext {
   /** Sessions whose free seats must be offered to their waitlist before commit. */
   private readonly toFill = new Set<string>();
   readonly changedSessions = new Set<string>();
+  /** Enrollments that gave up a seat: their trainees may now be eligible elsewhere. */
+  readonly releasedSeatEnrollments = new Set<string>();
 
   constructor(
     readonly tx: Tx,
@@ -113,7 +118,10 @@ export class SeatContext {
       RETURNING seats_held`;
     const row = rows[0];
     if (!row) {
-      throw new ConflictError("SESSION_FULL", { capacity: session.capacity, held: session.seatsHeld });
+      throw new ConflictError("SESSION_FULL", {
+        capacity: session.capacity,
+        held: session.seatsHeld,
+      });
     }
     session.seatsHeld = row.seats_held;
     this.changedSessions.add(sessionId);
@@ -129,6 +137,9 @@ export class SeatContext {
       data: { ...columns, status: input.to },
       select: { id: true },
     });
+    if (input.from && holdsSeat(input.from) && !holdsSeat(input.to)) {
+      this.releasedSeatEnrollments.add(input.enrollmentId);
+    }
     await this.recordEvent(input);
   }
 
@@ -236,7 +247,12 @@ export class SeatContext {
         await this.notify(recipient, sessionId, "enrollment.offer", { offerExpiresAt: deadline });
       } else {
         await this.transition(
-          { enrollmentId: head.id, from: "WAITLISTED", to: "CONFIRMED", reason: "waitlist.promoted" },
+          {
+            enrollmentId: head.id,
+            from: "WAITLISTED",
+            to: "CONFIRMED",
+            reason: "waitlist.promoted",
+          },
           { confirmedAt: this.now, offerExpiresAt: null },
         );
         await this.notify(recipient, sessionId, "enrollment.promoted", {});
@@ -252,7 +268,8 @@ export class SeatContext {
 
 const LOCK_COLUMNS = Prisma.sql`id, course_id, capacity, seats_held, status::text AS status,
   waitlist_mode::text AS waitlist_mode, offer_hours, registration_opens_at,
-  registration_closes_at, cancellation_cutoff_at`;
+  registration_closes_at, cancellation_cutoff_at,
+  EXISTS (SELECT 1 FROM enrollments w WHERE w.session_id = sessions.id AND w.status = 'WAITLISTED') AS has_waitlist`;
 
 type LockRow = {
   id: string;
@@ -265,8 +282,16 @@ type LockRow = {
   registration_opens_at: Date;
   registration_closes_at: Date;
   cancellation_cutoff_at: Date;
+  has_waitlist: boolean;
 };
 
+/**
+ * Locks the sessions (id order) and gives any seat that is free while people wait to the head
+ * of the waitlist before the operation runs. Normally a freed seat is filled by the
+ * transaction that frees it; a seat can still be free with people waiting when every waiting
+ * trainee was passed over at that moment (a seat in an overlapping session they have since
+ * given up), and it must not go to a newcomer ahead of them.
+ */
 async function lockSessions(context: SeatContext, sessionIds: string[]): Promise<void> {
   const ids = [...new Set(sessionIds)].sort();
   for (const id of ids) {
@@ -285,12 +310,29 @@ async function lockSessions(context: SeatContext, sessionIds: string[]): Promise
       registrationClosesAt: row.registration_closes_at,
       cancellationCutoffAt: row.cancellation_cutoff_at,
     });
+    if (row.has_waitlist && row.status === "PUBLISHED" && row.seats_held < row.capacity) {
+      await context.fillFromWaitlist(row.id);
+    }
+  }
+}
+
+/**
+ * Serializes operations that give a seat to the same trainee (their overlap and duplicate
+ * checks read the trainee's other seats). Taken before the session locks, in id order; the
+ * waitlist fill does not take it (a promotion racing the same trainee's enrollment in an
+ * overlapping session can still give both — see docs/decisions/0006).
+ */
+async function lockUsers(tx: Tx, userIds: string[]): Promise<void> {
+  for (const id of [...new Set(userIds)].sort()) {
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`enrollment-user:${id}`}, 0))::text`;
   }
 }
 
 export type SeatLockOptions<P> = {
   actorId: string | null;
   sessionIds: string[];
+  /** Trainees who may be given a seat by this operation (see lockUsers). */
+  userIds?: string[];
   /** Reads that need no lock (rules' facts, mail context), run in the transaction first. */
   prepare?: (tx: Tx) => Promise<P>;
 };
@@ -304,9 +346,10 @@ export async function withSeatLock<T, P = undefined>(
   options: SeatLockOptions<P>,
   work: (context: SeatContext, prepared: P) => Promise<T>,
 ): Promise<T> {
-  const { result, sessionIds, courseIds } = await db.$transaction(
+  const { result, sessionIds, courseIds, released } = await db.$transaction(
     async (tx) => {
       const context = new SeatContext(tx, options.actorId);
+      if (options.userIds?.length) await lockUsers(tx, options.userIds);
       const prepared = (options.prepare ? await options.prepare(tx) : undefined) as P;
       await lockSessions(context, options.sessionIds);
       const result = await work(context, prepared);
@@ -316,10 +359,30 @@ export async function withSeatLock<T, P = undefined>(
         result,
         sessionIds: changed.map((s) => s.id),
         courseIds: [...new Set(changed.map((s) => s.courseId))],
+        released: [...context.releasedSeatEnrollments],
       };
     },
     { maxWait: 60_000, timeout: 60_000 },
   );
   if (sessionIds.length > 0) invalidateSeatCaches({ sessionIds, courseIds });
+  if (released.length > 0) await offerSeatsPassedOver(released);
   return result;
+}
+
+/**
+ * A trainee who gave up a seat may have been passed over on another session's waitlist because
+ * of it (overlapping meetings). Sessions where they wait and a seat is free are locked in turn
+ * right after the commit, and `lockSessions` gives the free seats to their waitlists.
+ */
+async function offerSeatsPassedOver(enrollmentIds: string[]): Promise<void> {
+  const sessions = await db.$queryRaw<{ id: string }[]>`
+    SELECT DISTINCT s.id
+    FROM enrollments released
+    JOIN enrollments waiting ON waiting.user_id = released.user_id AND waiting.status = 'WAITLISTED'
+    JOIN sessions s ON s.id = waiting.session_id
+    WHERE released.id = ANY(${enrollmentIds}::text[])
+      AND s.status = 'PUBLISHED' AND s.seats_held < s.capacity`;
+  for (const { id } of sessions) {
+    await withSeatLock({ actorId: null, sessionIds: [id] }, async () => undefined);
+  }
 }
