@@ -287,10 +287,11 @@ export function buildSeedPlan({
     fromDay: SeoulDay,
     untilDay: SeoulDay,
     retryFromDay: SeoulDay,
+    available: typeof facilities = facilities,
   ): SessionDraft | null => {
     const run =
-      scheduleRun(calendar, facilities, course, language, fromDay, untilDay) ??
-      scheduleRun(calendar, facilities, course, language, retryFromDay, untilDay);
+      scheduleRun(calendar, available, course, language, fromDay, untilDay) ??
+      scheduleRun(calendar, available, course, language, retryFromDay, untilDay);
     if (!run) return null;
     const room = ROOMS.find((r) => r.code === run.roomCode)!;
     const startsAt = run.meetings[0]!.startsAt;
@@ -1040,6 +1041,26 @@ export function buildSeedPlan({
       entityId: requireId(courseId, draftCourse.code),
       data: { code: draftCourse.code },
       createdAt: daysAgo(20),
+    });
+  }
+
+  // A run the demo instructor taught this week that is over but not yet completed: attendance
+  // to take, then completion and certificates (the instructor's story, and its e2e test).
+  const awaitingCompletion = addSession(
+    courseByCode.get("FT-USP-101")!,
+    "ko",
+    today - 5,
+    today - 1,
+    today - 12,
+    { ...facilities, instructors: INSTRUCTORS.filter((i) => i.key === "instructor") },
+  );
+  if (awaitingCompletion) {
+    const people = takeTrainees(5, new Set());
+    const times = signUpTimes(awaitingCompletion, people.length, awaitingCompletion.closesAt);
+    people.forEach((userKey, index) => {
+      const at = times[index]!;
+      const { events, confirmedAt } = confirmation(awaitingCompletion, userKey, at);
+      addEnrollment(awaitingCompletion, userKey, "CONFIRMED", at, events, { confirmedAt });
     });
   }
 

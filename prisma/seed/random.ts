@@ -53,12 +53,5 @@ export function newId(): string {
   return `c${randomUUID().replaceAll("-", "")}`;
 }
 
-const CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"; // no 0/O, 1/I: codes are typed from paper
-
-/** A certificate verification code such as `FT-7K3M-Q9PD`; random, not guessable from the seed. */
-export function newCertificateCode(): string {
-  const bytes = new Uint8Array(8);
-  crypto.getRandomValues(bytes);
-  const chars = Array.from(bytes, (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join("");
-  return `FT-${chars.slice(0, 4)}-${chars.slice(4)}`;
-}
+/** Certificate verification codes come from the one generator the app issues them with. */
+export { newCertificateCode } from "@/lib/certificates/certificate-code";
