@@ -102,11 +102,11 @@ export type PendingInvitation = {
   expiresAt: Date;
 };
 
-/** Invitations not yet accepted, revoked or expired. */
+/** Staff and partner invitations not yet accepted, revoked or expired (cohort members' invitations are the partners' to follow). */
 export async function listPendingInvitations(actor: CurrentUser): Promise<PendingInvitation[]> {
   requirePermission(actor, "user:invite");
   const rows = await db.invitation.findMany({
-    where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+    where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() }, cohortMemberId: null },
     orderBy: { createdAt: "desc" },
     take: 50,
     select: {
