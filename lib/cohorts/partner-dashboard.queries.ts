@@ -36,10 +36,13 @@ function cohortsInView(
 ): Prisma.CohortWhereInput {
   const scope = cohortScope(actor);
   const any = grantedScope(actor, "cohort:manage:any", "cohort:manage:own-org") === "any";
+  // AND, not a merge: the filters narrow the scope, never replace it.
   return {
-    ...scope,
-    ...(any && query.organizationId ? { organizationId: query.organizationId } : {}),
-    ...(query.cohortId ? { id: query.cohortId } : {}),
+    AND: [
+      scope,
+      any && query.organizationId ? { organizationId: query.organizationId } : {},
+      query.cohortId ? { id: query.cohortId } : {},
+    ],
   };
 }
 
@@ -123,7 +126,7 @@ export async function getPartnerDashboard(
     db.seatBlock.groupBy({
       by: ["cohortId", "status"],
       where: {
-        cohort: { ...cohortsInView(actor, {}), organizationId: { in: organizationIds } },
+        cohort: { AND: [cohortsInView(actor, {}), { organizationId: { in: organizationIds } }] },
         OR: [{ status: "REQUESTED" }, { status: "APPROVED", releasedAt: null }],
       },
       _count: { _all: true },
@@ -132,7 +135,7 @@ export async function getPartnerDashboard(
   const joinedOf = new Map(joined.map((g) => [g.cohortId, g._count._all]));
   // Every cohort of the partners listed (not only the filtered ones) for the partner rows.
   const allCohorts = await db.cohort.findMany({
-    where: { ...cohortsInView(actor, {}), organizationId: { in: organizationIds } },
+    where: { AND: [cohortsInView(actor, {}), { organizationId: { in: organizationIds } }] },
     select: { id: true, organizationId: true, _count: { select: { members: true } } },
   });
   const organizationOf = new Map(allCohorts.map((c) => [c.id, c.organizationId]));
@@ -331,7 +334,7 @@ function memberWhere(
   actor: CurrentUser,
   query: Pick<PartnerDashboardQuery, "organizationId" | "cohortId">,
 ): Prisma.CohortMemberWhereInput {
-  return { cohort: { ...cohortsInView(actor, query), archivedAt: null } };
+  return { cohort: { AND: [cohortsInView(actor, query), { archivedAt: null }] } };
 }
 
 const MEMBER_ORDER = [

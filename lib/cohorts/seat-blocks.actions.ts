@@ -64,11 +64,11 @@ export const decideSeatBlockAction = createAction({
   schema: decideSeatBlockSchema,
   handler: async (user, data, { ip }) => {
     const { status } = await decideSeatBlock(user, data, { ip });
+    // The decided request leaves the queue (and its form with it): the page says what happened.
+    const notice = status === "APPROVED" ? `approved&seats=${data.approvedSeats}` : "rejected";
     return {
-      message: status === "APPROVED" ? "seatBlocks.admin.approved" : "seatBlocks.admin.rejected",
-      messageParams: { seats: data.approvedSeats },
-      resetForm: true,
       revalidate: [ADMIN_BLOCKS, PARTNER_BLOCKS, PARTNER_BLOCK, PARTNER_DASHBOARD, COURSE_PAGE],
+      redirectTo: `/admin/seat-blocks?notice=${notice}`,
     };
   },
 });

@@ -152,9 +152,12 @@ export async function listSeatBlocks(
 ): Promise<SeatBlockListPage> {
   requirePermission(actor, "seat-block:request:own-org");
   const where: Prisma.SeatBlockWhereInput = {
+    // AND, not a merge: a filter must narrow the scope, never replace it.
     cohort: {
-      ...cohortScope(actor),
-      ...(query.organizationId ? { organizationId: query.organizationId } : {}),
+      AND: [
+        cohortScope(actor),
+        query.organizationId ? { organizationId: query.organizationId } : {},
+      ],
     },
     ...(query.status ? { status: query.status } : {}),
   };

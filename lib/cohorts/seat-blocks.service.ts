@@ -331,11 +331,10 @@ async function giveBlockSeat(
       },
       async (context, { overlap, active }) => {
         const locked = await lockedBlock(context.tx, block.id);
-        const refusal = claimRefusal(locked, context.now);
-        if (refusal) throw new ConflictError(refusal);
         const session = context.session(block.sessionId);
         if (session.status === "CANCELLED") throw new ConflictError("SESSION_CANCELLED");
         if (session.status !== "PUBLISHED") throw new ConflictError("SESSION_NOT_OPEN");
+        // The person's own situation first: "you already have a place" says more than "full".
         if (active) {
           throw byCoordinator
             ? new ConflictError("SEAT_BLOCK_MEMBER_ENROLLED", { name: person.name })
@@ -347,6 +346,8 @@ async function giveBlockSeat(
             ? new ConflictError("SEAT_BLOCK_MEMBER_OVERLAP", { name: person.name, course })
             : new ConflictError("SCHEDULE_OVERLAP", { course });
         }
+        const refusal = claimRefusal(locked, context.now);
+        if (refusal) throw new ConflictError(refusal);
         const [taken] = await context.tx.$queryRaw<{ claimed_seats: number }[]>`
           UPDATE seat_blocks SET claimed_seats = claimed_seats + 1, updated_at = now()
           WHERE id = ${locked.id} AND status = 'APPROVED' AND released_at IS NULL

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { MailTransport } from "@/lib/notifications/transport";
 import { enrollmentJobs } from "@/lib/jobs/enrollment-jobs";
 import { outboxJobs } from "@/lib/jobs/outbox-jobs";
+import { seatBlockJobs } from "@/lib/jobs/seat-block-jobs";
 
 /** What every job handler gets from the worker that runs it. */
 export type JobContext = {
@@ -38,7 +39,7 @@ export type JobDefinition = {
  *   - enrollment-jobs.ts  "waitlist.expire-offers" (every minute and polled: lapsed offers pass
  *                         to the next person), "reminders.send" (hourly: reminder mail for
  *                         sessions starting within three days)
- * Planned:
- *   - "seat-blocks.release"     cron "*\/5 * * * *" release unclaimed seat-block seats at their release date
+ *   - seat-block-jobs.ts  "seat-blocks.release" (every five minutes and polled: unclaimed
+ *                         seat-block seats are freed for the waitlist at their release date)
  */
-export const JOBS: readonly JobDefinition[] = [...outboxJobs, ...enrollmentJobs];
+export const JOBS: readonly JobDefinition[] = [...outboxJobs, ...enrollmentJobs, ...seatBlockJobs];

@@ -57,6 +57,7 @@ describe("background worker", () => {
       "outbox.deliver",
       "outbox.sweep",
       "reminders.send",
+      "seat-blocks.release",
       "waitlist.expire-offers",
     ]);
 

@@ -1,7 +1,11 @@
 import type { z } from "zod";
 import type { MailTemplateDefinition } from "@/lib/notifications/template";
 import { authMailTemplates } from "@/lib/notifications/templates/auth";
+import { certificateMailTemplates } from "@/lib/notifications/templates/certificates";
+import { cohortMailTemplates } from "@/lib/notifications/templates/cohorts";
 import { enrollmentMailTemplates } from "@/lib/notifications/templates/enrollments";
+import { seatBlockMailTemplates } from "@/lib/notifications/templates/seat-blocks";
+import { trainingRequestMailTemplates } from "@/lib/notifications/templates/training-requests";
 
 /**
  * Every mail the app sends. To add one (e.g. "enrollment.confirmed" with an .ics attachment,
@@ -16,7 +20,11 @@ import { enrollmentMailTemplates } from "@/lib/notifications/templates/enrollmen
  */
 export const mailTemplates = {
   ...authMailTemplates,
+  ...cohortMailTemplates,
   ...enrollmentMailTemplates,
+  ...seatBlockMailTemplates,
+  ...certificateMailTemplates,
+  ...trainingRequestMailTemplates,
 } satisfies Record<string, MailTemplateDefinition>;
 
 export type MailTemplate = keyof typeof mailTemplates;
