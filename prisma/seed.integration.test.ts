@@ -198,6 +198,17 @@ describe("prisma/seed", () => {
     expect(full[0]!.n).toBeGreaterThanOrEqual(1);
   });
 
+  it("keeps each session's waitlist counters as the engine does (length = waitlisted, last rank ≥ every rank)", async () => {
+    const mismatched = await db.$queryRaw<{ id: string }[]>`
+      SELECT s.id
+      FROM sessions s
+      WHERE s.waitlist_length <> (
+              SELECT count(*) FROM enrollments e WHERE e.session_id = s.id AND e.status = 'WAITLISTED')
+         OR s.waitlist_seq < (
+              SELECT coalesce(max(e.waitlist_rank), 0) FROM enrollments e WHERE e.session_id = s.id)`;
+    expect(mismatched).toEqual([]);
+  });
+
   it("stores only argon2id hashes, and every demo account signs in with the demo password", async () => {
     const users = await db.user.findMany({ select: { passwordHash: true, emailVerifiedAt: true } });
     for (const user of users) {

@@ -99,7 +99,13 @@ async function session(
   }
   await db.session.update({
     where: { id: created.id },
-    data: { minEnrollment: opts.min, seatsHeld: held },
+    // The waitlist counters too, as the engine keeps them (ranks 1..rank were all given here).
+    data: {
+      minEnrollment: opts.min,
+      seatsHeld: held,
+      waitlistSeq: BigInt(rank),
+      waitlistLength: rank,
+    },
   });
   sessions[key] = created.id;
 }

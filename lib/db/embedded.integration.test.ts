@@ -25,7 +25,7 @@ describe("startEmbeddedDatabase", () => {
     const first = await startEmbeddedDatabase({ dataDir });
     expect(isEmbeddedDatabase(first.url)).toBe(true);
     expect(first.url).toMatch(/^postgresql:\/\/postgres@127\.0\.0\.1:\d+\/postgres\?embedded=1$/);
-    expect(await applyMigrations(first.url)).toEqual(["20261124000000_init"]);
+    expect(await applyMigrations(first.url)).toEqual(readMigrations().map((m) => m.name));
     const client = await connect(first.url);
     await client.query(`INSERT INTO rooms (id, code, name_ko, name_en, kind, capacity, updated_at)
                         VALUES ('r1', 'LAB-1', '실험실 1', 'Lab 1', 'LAB', 8, now())`);

@@ -71,6 +71,8 @@ function expectedDefault(field: DmmfField): string | null {
     return `ARRAY[]::${field.kind === "enum" ? quoteIdent(field.type) : "text"}[]`;
   }
   if (field.kind === "enum") return `'${String(value)}'::${quoteIdent(field.type)}`;
+  // The DMMF gives a BigInt default as a string ("0"); the column's default is the number.
+  if (field.type === "BigInt") return String(value);
   if (typeof value === "string") return `'${value}'::text`;
   return String(value);
 }

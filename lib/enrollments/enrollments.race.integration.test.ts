@@ -11,6 +11,7 @@
  * they run against the real PostgreSQL server only (TEST_DATABASE_URL) and say so elsewhere.
  */
 import { PrismaPg } from "@prisma/adapter-pg";
+import type pg from "pg";
 import { beforeAll, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createPool } from "@/lib/db/pool";
@@ -19,6 +20,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import type { EnrollmentStatus, WaitlistMode } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import {
+  addEnrollmentByStaff,
   cancelEnrollment,
   changeCapacity,
   claimOffer,
@@ -204,18 +206,23 @@ describeRealPostgres("enrollment engine under concurrency", () => {
           connections: () => connections,
         };
       });
-      const app = globalThis as { __ftPrisma?: PrismaClient };
-      const own = app.__ftPrisma;
+      const app = globalThis as { __ftPrisma?: PrismaClient; __ftPool?: pg.Pool };
+      const own = { client: app.__ftPrisma, pool: app.__ftPool };
       try {
-        // The service reaches the database through the process-wide client (lib/db/client.ts),
-        // looked up when a request opens its transaction, which `enroll` does synchronously; so
-        // pointing that client at instance k right before the call puts the request on k's pool.
+        // The service reaches the database through the process-wide client and pool
+        // (lib/db/client.ts, lib/db/pool.ts; the self-enrollment fast path uses the pool
+        // directly), looked up when a request opens its transaction, which `enroll` does
+        // synchronously; so pointing both at instance k right before the call puts the request
+        // on k's pool.
         const requests = people.map((p, i) => {
-          app.__ftPrisma = instances[i % instances.length]!.client;
+          const instance = instances[i % instances.length]!;
+          app.__ftPrisma = instance.client;
+          app.__ftPool = instance.pool;
           try {
             return enroll(p, { sessionId: session.id });
           } finally {
-            app.__ftPrisma = own;
+            app.__ftPrisma = own.client;
+            app.__ftPool = own.pool;
           }
         });
         const { ok, refused } = await settle(requests);
@@ -224,7 +231,8 @@ describeRealPostgres("enrollment engine under concurrency", () => {
         // Every instance really did its share on its own connections.
         for (const instance of instances) expect(instance.connections()).toBeGreaterThan(1);
       } finally {
-        app.__ftPrisma = own;
+        app.__ftPrisma = own.client;
+        app.__ftPool = own.pool;
         for (const instance of instances) {
           await instance.client.$disconnect();
           await instance.pool.end();
@@ -333,6 +341,73 @@ describeRealPostgres("enrollment engine under concurrency", () => {
           "WAITLISTED:1",
         ]);
         await expectHealthy(session.id);
+      }
+    },
+    RACE_TIMEOUT,
+  );
+
+  // Self-enrollment takes the session lock in its last statement and ranks from the session row's
+  // counters (fast-enroll.ts); every other path locks first and keeps the same counters. Here
+  // both kinds take the last seats and waitlist places of one session at once.
+  it(
+    "staff adds racing self-enrollments for the last seats: capacity holds, ranks 1..n in order, each told their place (10 rounds)",
+    async () => {
+      for (let round = 0; round < 10; round++) {
+        const session = await createTestSession({ capacity: 4, startsInDays: 30 + round });
+        const [first, ...rest] = await trainees(17);
+        await enroll(first!, { sessionId: session.id });
+        const [added, self] = [rest.slice(0, 4), rest.slice(4)];
+        const requests: Promise<EnrollmentOutcome>[] = [];
+        self.forEach((p, i) => {
+          requests.push(enroll(p, { sessionId: session.id }));
+          if (i % 3 === 0) {
+            requests.push(
+              addEnrollmentByStaff(admin, {
+                sessionId: session.id,
+                userId: added[i / 3]!.id,
+                waitlistIfFull: true,
+              }),
+            );
+          }
+        });
+        const { ok, refused } = await settle(requests);
+        expect(refused).toEqual([]);
+        expect(ok.filter((o) => o.status === "CONFIRMED")).toHaveLength(3);
+        const waiting = ok.filter((o) => o.status === "WAITLISTED");
+        expect(waiting).toHaveLength(13);
+
+        const report = await expectHealthy(session.id);
+        expect(report).toMatchObject({ seatsHeld: 4, confirmed: 4, waitlisted: 13 });
+        const rows = await enrollmentsOf(session.id);
+        const rankOf = new Map(rows.map((r) => [r.id, Number(r.waitlistRank)]));
+        // Nobody left the waitlist, so every place told is the rank, and ranks are 1..13.
+        for (const o of waiting) expect(o.position).toBe(rankOf.get(o.enrollmentId));
+        expect(waiting.map((o) => o.position).sort((a, b) => a! - b!)).toEqual(
+          Array.from({ length: 13 }, (_, i) => i + 1),
+        );
+        // Arrival order: every seat was given before the first waitlist place.
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        const lastSeat = Math.max(
+          ...ok
+            .filter((o) => o.status === "CONFIRMED")
+            .map((o) => byId.get(o.enrollmentId)!.createdAt.getTime()),
+        );
+        const firstPlace = waiting.find((o) => o.position === 1)!;
+        expect(lastSeat).toBeLessThanOrEqual(
+          byId.get(firstPlace.enrollmentId)!.createdAt.getTime(),
+        );
+        await expectEventsMatchStatus(session.id);
+        // Each trainee's one mail says what happened, with the place they were told.
+        const mails = await db.outboxMessage.findMany({
+          where: { toEmail: { in: [...added, ...self].map((p) => p.email) } },
+          select: { toEmail: true, template: true, payload: true },
+        });
+        expect(mails).toHaveLength(16);
+        const positionsMailed = mails
+          .filter((m) => m.template === "enrollment.waitlisted")
+          .map((m) => (m.payload as { position: number }).position)
+          .sort((a, b) => a - b);
+        expect(positionsMailed).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
       }
     },
     RACE_TIMEOUT,

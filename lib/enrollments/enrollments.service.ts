@@ -6,7 +6,6 @@ import { isAppLocale, routing } from "@/lib/i18n/routing";
 import { recordAudit } from "@/lib/audit/audit";
 import { can, requirePermission } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { sessionMailContextOf } from "@/lib/enrollments/enrollments.mail";
 import {
   ACTIVE_STATUSES,
   decideSelfEnrollment,
@@ -15,6 +14,12 @@ import {
   SEAT_STATUSES,
 } from "@/lib/enrollments/enrollments.rules";
 import { withSeatLock, type Recipient, type SeatContext } from "@/lib/enrollments/seat-lock";
+import {
+  enrollFast,
+  loadSelfEnrollmentFacts,
+  missingPrerequisitesSql,
+  overlappingSeatSql,
+} from "@/lib/enrollments/fast-enroll";
 
 /**
  * The enrollment engine: every operation that takes or frees a seat, or moves someone on the
@@ -66,35 +71,6 @@ const USER_SELECT = { id: true, email: true, name: true, locale: true } as const
 // ---------------------------------------------------------------------------------------------
 // Reads that prepare a decision (outside the lock; nothing here decides about seats)
 
-const SESSION_FOR_RULES = {
-  id: true,
-  courseId: true,
-  course: {
-    select: {
-      code: true,
-      titleKo: true,
-      titleEn: true,
-      requiresApproval: true,
-      prerequisites: { select: { prerequisiteId: true } },
-    },
-  },
-  room: { select: { nameKo: true, nameEn: true } },
-  meetings: {
-    where: { active: true },
-    orderBy: { startsAt: "asc" },
-    select: { id: true, startsAt: true, endsAt: true },
-  },
-} as const satisfies Prisma.SessionSelect;
-
-async function loadSessionForRules(tx: Tx, sessionId: string) {
-  const session = await tx.session.findUnique({
-    where: { id: sessionId },
-    select: SESSION_FOR_RULES,
-  });
-  if (!session) throw new NotFoundError("SESSION_NOT_FOUND");
-  return session;
-}
-
 /** Prerequisite courses of `courseIds` the user has not completed. */
 export async function countMissingPrerequisites(
   tx: Tx | typeof db,
@@ -102,12 +78,12 @@ export async function countMissingPrerequisites(
   prerequisiteIds: string[],
 ): Promise<number> {
   if (prerequisiteIds.length === 0) return 0;
-  const completed = await tx.enrollment.findMany({
-    where: { userId, status: "COMPLETED", session: { courseId: { in: prerequisiteIds } } },
-    select: { session: { select: { courseId: true } } },
-  });
-  const done = new Set(completed.map((e) => e.session.courseId));
-  return prerequisiteIds.filter((id) => !done.has(id)).length;
+  const [row] = await tx.$queryRaw<{ missing: number }[]>`
+    SELECT (${missingPrerequisitesSql(
+      userId,
+      Prisma.sql`SELECT DISTINCT unnest(${prerequisiteIds}::text[])`,
+    )}) AS missing`;
+  return row!.missing;
 }
 
 /**
@@ -119,17 +95,9 @@ export async function findOverlappingSeat(
   userId: string,
   sessionId: string,
 ): Promise<{ titleKo: string; titleEn: string } | null> {
-  const rows = await tx.$queryRaw<{ title_ko: string; title_en: string }[]>`
-    SELECT c.title_ko, c.title_en
-    FROM enrollments e
-    JOIN sessions s ON s.id = e.session_id AND s.status <> 'CANCELLED'
-    JOIN courses c ON c.id = s.course_id
-    JOIN session_meetings m ON m.session_id = e.session_id AND m.active
-    JOIN session_meetings mine ON mine.session_id = ${sessionId} AND mine.active
-    WHERE e.user_id = ${userId} AND e.session_id <> ${sessionId}
-      AND e.status IN ('CONFIRMED', 'OFFERED')
-      AND tstzrange(m.starts_at, m.ends_at) && tstzrange(mine.starts_at, mine.ends_at)
-    LIMIT 1`;
+  const rows = await tx.$queryRaw<{ title_ko: string; title_en: string }[]>(
+    overlappingSeatSql(userId, sessionId),
+  );
   const row = rows[0];
   return row ? { titleKo: row.title_ko, titleEn: row.title_en } : null;
 }
@@ -217,59 +185,63 @@ export type EnrollInput = {
 /**
  * A trainee enrolls themself: confirmed while seats are free, waitlisted when full, pending
  * approval when the course requires it (or when they ask despite missing prerequisites).
+ *
+ * A plain seat or waitlist place goes through the fast path (fast-enroll.ts: the session lock
+ * is taken by its last statement); everything else, and anything the fast path's guard turns
+ * away, is decided here under `withSeatLock`.
  */
 export async function enroll(actor: CurrentUser, input: EnrollInput): Promise<EnrollmentOutcome> {
   requirePermission(actor, "enrollment:create:own");
-  return guardDuplicate(() =>
-    withSeatLock(
-      {
-        actorId: actor.id,
-        sessionIds: [input.sessionId],
-        userIds: [actor.id],
-        prepare: async (tx) => {
-          // Sequential: one connection runs one statement at a time.
-          const session = await loadSessionForRules(tx, input.sessionId);
-          const missingPrerequisites = await countMissingPrerequisites(
-            tx,
-            actor.id,
-            session.course.prerequisites.map((p) => p.prerequisiteId),
-          );
-          const overlap = await findOverlappingSeat(tx, actor.id, input.sessionId);
-          const active = await activeEnrollmentOf(tx, actor.id, input.sessionId);
-          return { session, missingPrerequisites, overlap, active };
-        },
+  return guardDuplicate(
+    async () => (await enrollFast(recipientOf(actor), input)) ?? enrollUnderSeatLock(actor, input),
+  );
+}
+
+async function enrollUnderSeatLock(
+  actor: CurrentUser,
+  input: EnrollInput,
+): Promise<EnrollmentOutcome> {
+  return withSeatLock(
+    {
+      actorId: actor.id,
+      sessionIds: [input.sessionId],
+      userIds: [actor.id],
+      prepare: async (tx) => {
+        const facts = await loadSelfEnrollmentFacts(tx, actor.id, input.sessionId);
+        if (!facts) throw new NotFoundError("SESSION_NOT_FOUND");
+        return facts;
       },
-      async (context, { session, missingPrerequisites, overlap, active }) => {
-        context.provideMailContext(sessionMailContextOf(session));
-        const locked = context.session(input.sessionId);
-        const decision = decideSelfEnrollment({
-          now: context.now,
-          session: locked,
-          requiresApproval: session.course.requiresApproval,
-          missingPrerequisites,
-          activeStatus: active?.status ?? null,
-          overlappingCourseTitle: overlap
-            ? overlap[actor.locale === "en" ? "titleEn" : "titleKo"]
-            : null,
-          requestApproval: input.requestApproval ?? false,
-        });
-        if (!decision.ok) {
-          if (decision.code === "SCHEDULE_OVERLAP") {
-            throw new ConflictError("SCHEDULE_OVERLAP", {
-              course: overlap![actor.locale === "en" ? "titleEn" : "titleKo"],
-            });
-          }
-          throw new ConflictError(decision.code);
+    },
+    async (context, { mail, requiresApproval, missingPrerequisites, overlap, activeStatus }) => {
+      context.provideMailContext(mail);
+      const locked = context.session(input.sessionId);
+      const decision = decideSelfEnrollment({
+        now: context.now,
+        session: locked,
+        requiresApproval,
+        missingPrerequisites,
+        activeStatus,
+        overlappingCourseTitle: overlap
+          ? overlap[actor.locale === "en" ? "titleEn" : "titleKo"]
+          : null,
+        requestApproval: input.requestApproval ?? false,
+      });
+      if (!decision.ok) {
+        if (decision.code === "SCHEDULE_OVERLAP") {
+          throw new ConflictError("SCHEDULE_OVERLAP", {
+            course: overlap![actor.locale === "en" ? "titleEn" : "titleKo"],
+          });
         }
-        return createEnrollment(context, {
-          sessionId: input.sessionId,
-          user: recipientOf(actor),
-          status: decision.outcome,
-          source: "SELF",
-          requestNote: decision.outcome === "PENDING_APPROVAL" ? (input.requestNote ?? null) : null,
-        });
-      },
-    ),
+        throw new ConflictError(decision.code);
+      }
+      return createEnrollment(context, {
+        sessionId: input.sessionId,
+        user: recipientOf(actor),
+        status: decision.outcome,
+        source: "SELF",
+        requestNote: decision.outcome === "PENDING_APPROVAL" ? (input.requestNote ?? null) : null,
+      });
+    },
   );
 }
 
@@ -788,8 +760,9 @@ export async function moveEnrollment(
 
 /**
  * Staff move a waitlisted trainee to another place in the waitlist (1-based), with a reason
- * kept in the enrollment's history. Ranks are renumbered above the current maximum in the new
- * order, so the unique (session, rank) index never sees two rows share a rank mid-update.
+ * kept in the enrollment's history. Ranks are renumbered in the new order with fresh ranks
+ * from the session's counter (above every rank given so far), so the unique (session, rank)
+ * index never sees two rows share a rank mid-update, and later newcomers still rank behind.
  */
 export async function reorderWaitlist(
   actor: CurrentUser,
@@ -816,9 +789,9 @@ export async function reorderWaitlist(
     const order = waiting.map((e) => e.id);
     order.splice(from, 1);
     order.splice(input.position - 1, 0, found.id);
-    const base = waiting.reduce((max, e) => (e.waitlistRank! > max ? e.waitlistRank! : max), 0n);
+    const { first } = await context.reserveWaitlistRanks(found.sessionId, order.length);
     const values = Prisma.join(
-      order.map((id, index) => Prisma.sql`(${id}, ${base + BigInt(index + 1)}::bigint)`),
+      order.map((id, index) => Prisma.sql`(${id}, ${first + BigInt(index)}::bigint)`),
     );
     await context.tx.$executeRaw`
       UPDATE enrollments AS e SET waitlist_rank = v.rank, updated_at = now()

@@ -97,14 +97,23 @@ export type InvariantReport = {
 /**
  * Recounts a session from its enrollment records and checks design.md's invariants:
  * seats_held equals confirmed + offered + unclaimed approved block seats and stays within
- * capacity; at most one active enrollment per user; waitlisted rows ranked, ranks distinct; offers
- * with a deadline; a cancelled session holds nothing; and a published session (AUTO or OFFER
- * mode) never has a free seat while someone eligible waits.
+ * capacity; at most one active enrollment per user; waitlisted rows ranked, ranks distinct; the
+ * session's waitlist counters agree with the records (waitlist_length = the waitlisted rows,
+ * waitlist_seq at least every rank given, so the next rank is new and last); offers with a
+ * deadline; a cancelled session holds nothing; and a published session (AUTO or OFFER mode)
+ * never has a free seat while someone eligible waits.
  */
 export async function checkSessionInvariants(sessionId: string): Promise<InvariantReport> {
   const session = await db.session.findUniqueOrThrow({
     where: { id: sessionId },
-    select: { capacity: true, seatsHeld: true, status: true, waitlistMode: true },
+    select: {
+      capacity: true,
+      seatsHeld: true,
+      status: true,
+      waitlistMode: true,
+      waitlistSeq: true,
+      waitlistLength: true,
+    },
   });
   const enrollments = await db.enrollment.findMany({
     where: { sessionId },
@@ -130,6 +139,16 @@ export async function checkSessionInvariants(sessionId: string): Promise<Invaria
   const ranks = enrollments.filter((e) => e.status === "WAITLISTED").map((e) => String(e.waitlistRank));
   if (ranks.includes("null")) problems.push("waitlisted without a rank");
   if (new Set(ranks).size !== ranks.length) problems.push("duplicate waitlist rank");
+  if (session.waitlistLength !== waitlisted) {
+    problems.push(`waitlist_length ${session.waitlistLength} but ${waitlisted} waitlisted`);
+  }
+  const maxRank = enrollments.reduce(
+    (max, e) => (e.waitlistRank !== null && e.waitlistRank > max ? e.waitlistRank : max),
+    0n,
+  );
+  if (session.waitlistSeq < maxRank) {
+    problems.push(`waitlist_seq ${session.waitlistSeq} below the highest rank ${maxRank}`);
+  }
   if (enrollments.some((e) => e.status === "OFFERED" && !e.offerExpiresAt)) problems.push("offer without a deadline");
   if (session.status === "CANCELLED" && (active.length > 0 || session.seatsHeld > 0)) {
     problems.push(`cancelled session keeps ${active.length} active enrollments and ${session.seatsHeld} seats`);

@@ -25,8 +25,12 @@ import { holdsSeat, offerDeadline } from "@/lib/enrollments/enrollments.rules";
  * waitlist (`fillFromWaitlist`), in the same transaction. After the commit, the catalog's
  * cached seat counts are invalidated.
  *
- * Waitlist order is the order in which requests obtain the lock: the rank is computed under
- * it (max + 1), and a unique index on (session, rank) among waitlisted rows backs it.
+ * Waitlist order is the order in which requests obtain the lock: the rank is the session row's
+ * `waitlist_seq` + 1, taken under it, and a unique index on (session, rank) among waitlisted
+ * rows backs it. `waitlist_length` counts the WAITLISTED enrollments; `recordEvent` keeps it,
+ * so every path that moves someone onto or off a waitlist does (each status change appends an
+ * event). Self-enrollment has a fast path (fast-enroll.ts) that takes the session row lock in
+ * its last statement and keeps both counters in that statement; see docs/decisions/0006.
  */
 
 export type LockedSession = {
@@ -143,7 +147,14 @@ export class SeatContext {
     await this.recordEvent(input);
   }
 
+  /**
+   * Appends an enrollment's event. Every status change records one, so this is also where the
+   * session's `waitlist_length` follows enrollments onto and off its waitlist.
+   */
   async recordEvent(input: TransitionInput): Promise<void> {
+    const joins = input.to === "WAITLISTED";
+    const leaves = input.from === "WAITLISTED";
+    if (joins !== leaves) await this.changeWaitlistLength(input.enrollmentId, joins ? 1 : -1);
     await this.tx.enrollmentEvent.create({
       data: {
         enrollmentId: input.enrollmentId,
@@ -156,6 +167,16 @@ export class SeatContext {
       },
       select: { id: true },
     });
+  }
+
+  private async changeWaitlistLength(enrollmentId: string, delta: 1 | -1): Promise<void> {
+    const [row] = await this.tx.$queryRaw<{ id: string }[]>`
+      UPDATE sessions SET waitlist_length = waitlist_length + ${delta}::int
+      WHERE id = (SELECT session_id FROM enrollments WHERE id = ${enrollmentId})
+      RETURNING id`;
+    if (!row) throw new Error(`enrollment ${enrollmentId} not found`);
+    // A waitlist changes only under its session's lock (the counters are read by the fast path).
+    this.session(row.id);
   }
 
   /** Provide a mail context loaded before the lock (saves a query while holding it). */
@@ -190,13 +211,31 @@ export class SeatContext {
     } as EnqueueMailInput);
   }
 
-  /** Next waitlist rank for a session (under the lock) and how many are waiting. */
+  /**
+   * Next waitlist rank for a session (under the lock) and the place it gives: last, behind
+   * everyone waiting. The caller then creates or moves the enrollment into WAITLISTED (its
+   * event counts it into `waitlist_length`).
+   */
   async nextWaitlistRank(sessionId: string): Promise<{ rank: bigint; position: number }> {
+    const { first, waiting } = await this.reserveWaitlistRanks(sessionId, 1);
+    return { rank: first, position: waiting + 1 };
+  }
+
+  /**
+   * Hands out `count` consecutive waitlist ranks, all above every rank the session has given
+   * (`waitlist_seq` only grows), and says how many are waiting now.
+   */
+  async reserveWaitlistRanks(
+    sessionId: string,
+    count: number,
+  ): Promise<{ first: bigint; waiting: number }> {
     this.session(sessionId);
-    const [row] = await this.tx.$queryRaw<{ next_rank: bigint; waiting: number }[]>`
-      SELECT coalesce(max(waitlist_rank), 0) + 1 AS next_rank, count(*)::int AS waiting
-      FROM enrollments WHERE session_id = ${sessionId} AND status = 'WAITLISTED'`;
-    return { rank: BigInt(row!.next_rank), position: row!.waiting + 1 };
+    const [row] = await this.tx.$queryRaw<{ last: bigint; waiting: number }[]>`
+      UPDATE sessions SET waitlist_seq = waitlist_seq + ${count}::int
+      WHERE id = ${sessionId}
+      RETURNING waitlist_seq AS last, waitlist_length AS waiting`;
+    if (!row) throw new NotFoundError("SESSION_NOT_FOUND");
+    return { first: BigInt(row.last) - BigInt(count) + 1n, waiting: row.waiting };
   }
 
   /**
@@ -268,8 +307,7 @@ export class SeatContext {
 
 const LOCK_COLUMNS = Prisma.sql`id, course_id, capacity, seats_held, status::text AS status,
   waitlist_mode::text AS waitlist_mode, offer_hours, registration_opens_at,
-  registration_closes_at, cancellation_cutoff_at,
-  EXISTS (SELECT 1 FROM enrollments w WHERE w.session_id = sessions.id AND w.status = 'WAITLISTED') AS has_waitlist`;
+  registration_closes_at, cancellation_cutoff_at, waitlist_length > 0 AS has_waitlist`;
 
 type LockRow = {
   id: string;
@@ -322,10 +360,21 @@ async function lockSessions(context: SeatContext, sessionIds: string[]): Promise
  * waitlist fill does not take it (a promotion racing the same trainee's enrollment in an
  * overlapping session can still give both — see docs/decisions/0006).
  */
-async function lockUsers(tx: Tx, userIds: string[]): Promise<void> {
+export async function lockUsers(tx: Tx, userIds: string[]): Promise<void> {
   for (const id of [...new Set(userIds)].sort()) {
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`enrollment-user:${id}`}, 0))::text`;
+    // Constant text; the key is a bound parameter.
+    await tx.$queryRawUnsafe(userLockStatement("$1::text"), userLockKey(id));
   }
+}
+
+/** The key of a trainee's lock (lockUsers; self-enrollment's fast path takes the same lock). */
+export function userLockKey(userId: string): string {
+  return `enrollment-user:${userId}`;
+}
+
+/** The statement that takes a trainee's lock, given its key as a parameter or a quoted literal. */
+export function userLockStatement(key: string): string {
+  return `SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))::text`;
 }
 
 export type SeatLockOptions<P> = {

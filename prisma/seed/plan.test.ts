@@ -99,6 +99,23 @@ describe("buildSeedPlan", () => {
     });
   });
 
+  it("keeps each session's waitlist counters: how many wait, and a last rank no one is above", () => {
+    eachPlan((plan, _now, at) => {
+      for (const session of plan.sessions) {
+        const mine = plan.enrollments.filter((e) => e.sessionId === session.id);
+        const waiting = mine.filter((e) => e.status === "WAITLISTED").length;
+        const ranks = mine.flatMap((e) => (e.waitlistRank == null ? [] : [BigInt(e.waitlistRank)]));
+        const last = ranks.reduce((max, rank) => (rank > max ? rank : max), 0n);
+        expect(session.waitlistLength, at).toBe(waiting);
+        expect(session.waitlistSeq, at).toBe(last);
+      }
+      expect(
+        plan.sessions.some((s) => Number(s.waitlistLength) > 0),
+        at,
+      ).toBe(true);
+    });
+  });
+
   it("publishes at least 60 runs in the next six months with consistent registration windows", () => {
     eachPlan((plan, now, at) => {
       const sixMonths = new Date(now);

@@ -1079,7 +1079,21 @@ export function buildSeedPlan({
       );
     }
   }
+  // Waitlist counters, as the engine keeps them: how many wait, and the last rank handed out.
+  const waiting = new Map<string, number>();
+  const lastRank = new Map<string, bigint>();
+  for (const enrollment of plan.enrollments) {
+    const rank = enrollment.waitlistRank == null ? null : BigInt(enrollment.waitlistRank);
+    if (rank !== null && rank > (lastRank.get(enrollment.sessionId) ?? 0n)) {
+      lastRank.set(enrollment.sessionId, rank);
+    }
+    if (enrollment.status === "WAITLISTED") {
+      waiting.set(enrollment.sessionId, (waiting.get(enrollment.sessionId) ?? 0) + 1);
+    }
+  }
   for (const session of plan.sessions) {
+    session.waitlistLength = waiting.get(session.id!) ?? 0;
+    session.waitlistSeq = lastRank.get(session.id!) ?? 0n;
     session.seatsHeld = held.get(session.id!) ?? 0;
     if (session.seatsHeld > session.capacity) {
       throw new Error(
