@@ -8,7 +8,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { EmbeddedDatabaseLockedError, startEmbeddedDatabase } from "@/lib/db/embedded";
-import { applyMigrations } from "@/lib/db/migrate";
+import { applyMigrations, readMigrations } from "@/lib/db/migrate";
 import { connectionString, isEmbeddedDatabase } from "@/lib/db/url";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ftenroll-embedded-"));
