@@ -1,5 +1,6 @@
 import { Mail, MapPin } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { cacheLife } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { Wordmark } from "@/components/site/wordmark";
 import { Link } from "@/lib/i18n/navigation";
 
@@ -9,8 +10,18 @@ const footerLinks = [
   { href: "/verify", label: "verify" },
 ] as const;
 
-export function SiteFooter() {
-  const t = useTranslations("footer");
+/**
+ * The year for the copyright line. Cached: under Cache Components the current time may not be
+ * read while prerendering, and the footer is part of every page's static shell.
+ */
+async function copyrightYear(): Promise<number> {
+  "use cache";
+  cacheLife("days");
+  return new Date().getFullYear();
+}
+
+export async function SiteFooter() {
+  const [t, year] = await Promise.all([getTranslations("footer"), copyrightYear()]);
   const email = t("email");
   return (
     <footer className="mt-auto border-t border-border bg-muted/50">
@@ -61,7 +72,7 @@ export function SiteFooter() {
       </div>
       <div className="border-t border-border">
         <p className="mx-auto max-w-6xl px-4 py-5 text-xs text-muted-foreground sm:px-6">
-          {t("copyright", { year: new Date().getFullYear() })}
+          {t("copyright", { year })}
         </p>
       </div>
     </footer>

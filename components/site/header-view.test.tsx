@@ -49,6 +49,7 @@ describe("HeaderView", () => {
       "/ko/admin/users",
       "/ko/admin/outbox",
       "/ko/admin/audit",
+      "/ko/admin/seat-blocks",
     ]);
     expect(hrefs(adminBar, '[aria-current="page"]')).toEqual(["/ko/admin/users"]);
   });

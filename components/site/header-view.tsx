@@ -16,8 +16,10 @@ export type HeaderUser = Pick<CurrentUser, "name" | "role">;
  * Site header. On md+ the public links and a single role link sit in the top bar; a role with a
  * whole section (admin) gets its own bar below, so the top bar never overflows. Below md all of
  * it moves into the disclosure menu.
+ * `user`: the signed-in person, null for a visitor, undefined while not known yet (the header is
+ * part of every page's static shell and learns who is signed in in the browser, see header.tsx).
  */
-export function HeaderView({ user }: { user: HeaderUser | null }) {
+export function HeaderView({ user }: { user: HeaderUser | null | undefined }) {
   const t = useTranslations("nav");
   const sections = navForRole(user?.role);
   const toLinks = (items: readonly NavItem[]): NavLink[] =>
@@ -83,9 +85,29 @@ export function HeaderView({ user }: { user: HeaderUser | null }) {
   );
 }
 
-/** Sign in / sign up for visitors; account link and sign out for a signed-in user. */
-function AccountActions({ user, compact = false }: { user: HeaderUser | null; compact?: boolean }) {
+/**
+ * Sign in / sign up for visitors; account link and sign out for a signed-in user. While the
+ * viewer is not known yet, one account link that suits both (it leads a visitor to sign-in),
+ * so the header also works without JavaScript.
+ */
+function AccountActions({
+  user,
+  compact = false,
+}: {
+  user: HeaderUser | null | undefined;
+  compact?: boolean;
+}) {
   const t = useTranslations("nav");
+  if (user === undefined) {
+    return (
+      <Button asChild variant="ghost" size="sm">
+        <Link href="/account">
+          <CircleUserRound aria-hidden="true" />
+          {t("account")}
+        </Link>
+      </Button>
+    );
+  }
   if (!user) {
     return (
       <>

@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
 import { Suspense } from "react";
-import { Link, usePathname } from "@/lib/i18n/navigation";
+import { getPathname, usePathname } from "@/lib/i18n/navigation";
 import { locales, type AppLocale } from "@/lib/i18n/routing";
 import { cn } from "@/lib/utils";
 
@@ -14,7 +14,10 @@ type Query = Record<string, string | string[]>;
 
 /**
  * 한국어 | English. Real links to the same page in the other language (query string kept), so it
- * works before hydration; `replace` keeps the language change out of the back-button history.
+ * works before hydration. They load the whole page (replacing the history entry, so the
+ * language change stays out of the back button) rather than navigating client-side: the
+ * proxy may serve one URL from different routes depending on its query string (the catalog),
+ * which a client-side navigation cannot know.
  */
 export function LanguageSwitcher({ className }: { className?: string }) {
   // useSearchParams needs a Suspense boundary on statically rendered pages; the fallback is the
@@ -60,18 +63,23 @@ function LanguageLinks({ query, className }: { query: Query; className?: string 
             {endonyms[locale]}
           </span>
         ) : (
-          <Link
+          <a
             key={locale}
-            href={{ pathname, query }}
-            locale={locale}
+            href={getPathname({
+              href: Object.keys(query).length > 0 ? { pathname, query } : pathname,
+              locale,
+            })}
             lang={locale}
             hrefLang={locale}
-            replace
-            prefetch={false}
+            onClick={(event) => {
+              if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+              event.preventDefault();
+              window.location.replace(event.currentTarget.href);
+            }}
             className="rounded-[0.3rem] px-2.5 py-1 text-muted-foreground transition-colors hover:bg-accent hover:text-foreground"
           >
             {endonyms[locale]}
-          </Link>
+          </a>
         ),
       )}
     </div>

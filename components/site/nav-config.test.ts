@@ -9,7 +9,11 @@ describe("navForRole", () => {
   it("adds each role's own links", () => {
     expect(navForRole("TRAINEE").role.map((i) => i.href)).toEqual(["/me/enrollments"]);
     expect(navForRole("INSTRUCTOR").role.map((i) => i.href)).toEqual(["/instructor/sessions"]);
-    expect(navForRole("PARTNER").role.map((i) => i.href)).toEqual(["/partner/cohorts"]);
+    expect(navForRole("PARTNER").role.map((i) => i.href)).toEqual([
+      "/partner",
+      "/partner/cohorts",
+      "/partner/seat-blocks",
+    ]);
     expect(navForRole("ADMIN").role.map((i) => i.href)).toEqual([
       "/admin",
       "/admin/sessions",
@@ -17,6 +21,7 @@ describe("navForRole", () => {
       "/admin/users",
       "/admin/outbox",
       "/admin/audit",
+      "/admin/seat-blocks",
     ]);
   });
 

@@ -12,7 +12,10 @@ export type NavLabelKey =
   | "adminUsers"
   | "adminOutbox"
   | "adminAudit"
-  | "partnerCohorts";
+  | "adminSeatBlocks"
+  | "partnerDashboard"
+  | "partnerCohorts"
+  | "partnerSeatBlocks";
 
 export type NavItem = {
   /** Locale-less path; the i18n Link adds the prefix. */
@@ -40,8 +43,13 @@ export const roleNav: Readonly<Record<Role, readonly NavItem[]>> = {
     { href: "/admin/users", label: "adminUsers" },
     { href: "/admin/outbox", label: "adminOutbox" },
     { href: "/admin/audit", label: "adminAudit" },
+    { href: "/admin/seat-blocks", label: "adminSeatBlocks" },
   ],
-  PARTNER: [{ href: "/partner/cohorts", label: "partnerCohorts" }],
+  PARTNER: [
+    { href: "/partner", label: "partnerDashboard" },
+    { href: "/partner/cohorts", label: "partnerCohorts" },
+    { href: "/partner/seat-blocks", label: "partnerSeatBlocks" },
+  ],
 };
 
 export type NavSections = { main: readonly NavItem[]; role: readonly NavItem[] };

@@ -1,8 +1,8 @@
 import { ChevronLeft, ChevronRight } from "lucide-react";
-import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import type { ComponentProps, ReactNode } from "react";
 import { buttonVariants } from "@/components/ui/button";
-import { Link } from "@/lib/i18n/navigation";
+import { getPathname, Link } from "@/lib/i18n/navigation";
 import { pageWindow } from "@/components/ui/page-window";
 import { cn } from "@/lib/utils";
 
@@ -17,6 +17,11 @@ export type PaginationProps = {
   /** The list's other search params (filters), kept on every link. */
   query?: Query;
   pageParam?: string;
+  /**
+   * Plain links that load the whole page instead of a client-side navigation: for a list whose
+   * route depends on the query string (the catalog, which proxy.ts serves from two routes).
+   */
+  documentLinks?: boolean;
   className?: string;
 };
 
@@ -27,6 +32,7 @@ export function Pagination({
   pathname,
   query = {},
   pageParam = "page",
+  documentLinks = false,
   className,
 }: PaginationProps) {
   const t = useTranslations("common.pagination");
@@ -40,13 +46,14 @@ export function Pagination({
   // Previous/next at either end are inert text rather than links to nowhere.
   const edge = (target: number, enabled: boolean, children: ReactNode) =>
     enabled ? (
-      <Link
+      <PageLink
         href={href(target)}
+        documentLinks={documentLinks}
         rel={target < current ? "prev" : "next"}
         className={buttonVariants({ variant: "ghost", size: "sm" })}
       >
         {children}
-      </Link>
+      </PageLink>
     ) : (
       <span
         className={cn(
@@ -78,8 +85,9 @@ export function Pagination({
             </li>
           ) : (
             <li key={p}>
-              <Link
+              <PageLink
                 href={href(p)}
+                documentLinks={documentLinks}
                 aria-current={p === current ? "page" : undefined}
                 aria-label={t("page", { page: p })}
                 className={cn(
@@ -88,7 +96,7 @@ export function Pagination({
                 )}
               >
                 {p}
-              </Link>
+              </PageLink>
             </li>
           ),
         )}
@@ -104,6 +112,22 @@ export function Pagination({
         </li>
       </ul>
     </nav>
+  );
+}
+
+function PageLink({
+  href,
+  documentLinks,
+  ...props
+}: Omit<ComponentProps<"a">, "href"> & {
+  href: { pathname: string; query: Record<string, string | string[]> };
+  documentLinks: boolean;
+}) {
+  const locale = useLocale();
+  return documentLinks ? (
+    <a href={getPathname({ href, locale })} {...props} />
+  ) : (
+    <Link href={href} {...props} />
   );
 }
 

@@ -10,17 +10,26 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
-/** A form control by its visible label; required fields' labels end in an aria-hidden "*". */
+/**
+ * A form control by its visible label; required fields' labels end in an aria-hidden "*".
+ * Visible ones only: with Cache Components, Next.js keeps the pages navigated away from in the
+ * DOM, hidden (React <Activity>), so a list page's filter can sit next to the detail page's form.
+ */
 export function field(page: Page, label: string) {
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return page.getByLabel(new RegExp(`^${escaped}\\*?$`));
+  return page.getByLabel(new RegExp(`^${escaped}\\*?$`)).filter({ visible: true });
 }
 
+/**
+ * Signs in with valid credentials and waits until the app has left the sign-in page: navigating
+ * away earlier would cancel the sign-in request before its session cookie is set.
+ */
 export async function signIn(page: Page, locale: "ko" | "en", email: string, password: string): Promise<void> {
   await page.goto(`/${locale}/sign-in`);
   await field(page, locale === "ko" ? "이메일" : "Email").fill(email);
   await field(page, locale === "ko" ? "비밀번호" : "Password").fill(password);
   await page.getByRole("button", { name: locale === "ko" ? "로그인" : "Sign in", exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.endsWith("/sign-in"));
 }
 
 export const DEMO_PASSWORD = "FastTrak!2026";

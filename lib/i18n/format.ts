@@ -84,3 +84,13 @@ export function formatDayRange(startsAt: Date, endsAt: Date, locale: AppLocale):
     .find((part) => part.type === "timeZoneName")?.value;
   return zone ? `${days} ${zone}` : days;
 }
+
+/** A calendar month given as "2026-12": "2026년 12월" / "December 2026". */
+export function formatMonth(month: string, locale: AppLocale): string {
+  const [year, monthNumber] = month.split("-").map(Number);
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    year: "numeric",
+    month: "long",
+    timeZone: "UTC",
+  }).format(new Date(Date.UTC(year!, monthNumber! - 1, 1)));
+}

@@ -7,6 +7,8 @@ import { getOwnProfile } from "@/lib/users/users.queries";
 import { ProfileForm } from "./profile-form";
 
 export const generateMetadata = translatedMetadata("account");
+// Per-user page, rendered for each request (see lib/auth/protected-page.ts).
+export const instant = false;
 
 export default async function AccountPage({ params }: PageProps<"/[locale]/account">) {
   const { locale, user } = await openProtectedPage(params, "profile:update:own");

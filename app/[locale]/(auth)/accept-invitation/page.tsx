@@ -9,6 +9,8 @@ import { firstParam } from "../search-params";
 import { AcceptInvitationForm } from "./accept-invitation-form";
 
 export const generateMetadata = translatedMetadata("auth.acceptInvitation");
+// Reads its query string (and the session or a token) at request time: rendered per request.
+export const instant = false;
 
 export default async function AcceptInvitationPage({
   params,

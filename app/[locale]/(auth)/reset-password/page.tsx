@@ -9,6 +9,8 @@ import { firstParam } from "../search-params";
 import { ResetPasswordForm } from "./reset-password-form";
 
 export const generateMetadata = translatedMetadata("auth.resetPassword");
+// Reads its query string (and the session or a token) at request time: rendered per request.
+export const instant = false;
 
 export default async function ResetPasswordPage({
   params,

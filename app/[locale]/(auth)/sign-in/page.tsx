@@ -14,6 +14,8 @@ type Notice = (typeof NOTICES)[number];
 const isNotice = (value: string | undefined): value is Notice => NOTICES.includes(value as Notice);
 
 export const generateMetadata = translatedMetadata("auth.signIn");
+// Reads its query string (and the session or a token) at request time: rendered per request.
+export const instant = false;
 
 export default async function SignInPage({ params, searchParams }: PageProps<"/[locale]/sign-in">) {
   const { locale } = await params;

@@ -9,6 +9,8 @@ import { ResendVerificationForm, ResendVerificationSection } from "../resend-ver
 import { firstParam } from "../search-params";
 
 export const generateMetadata = translatedMetadata("auth.verifyEmail");
+// Reads its query string (and the session or a token) at request time: rendered per request.
+export const instant = false;
 
 /**
  * Three ways in: right after sign-up (`?sent=1`), from the link in the mail (`?token=…`, which

@@ -28,6 +28,8 @@ import { OUTBOX_STATUSES, outboxListQuerySchema } from "@/lib/notifications/outb
 import { OutboxStatusBadge, useTemplateLabel } from "./status-badge";
 
 export const generateMetadata = translatedMetadata("outbox");
+// Per-user page, rendered for each request (see lib/auth/protected-page.ts).
+export const instant = false;
 
 export default async function OutboxPage({
   params,

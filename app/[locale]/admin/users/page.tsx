@@ -26,6 +26,8 @@ import { listUsersQuerySchema, ROLES } from "@/lib/users/users.schemas";
 import { ChangeRoleForm, SetActiveForm } from "./user-actions";
 
 export const generateMetadata = translatedMetadata("users.list");
+// Per-user page, rendered for each request (see lib/auth/protected-page.ts).
+export const instant = false;
 
 export default async function AdminUsersPage({
   params,

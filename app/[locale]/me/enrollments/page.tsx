@@ -9,6 +9,8 @@ import { EnrollmentSections, PAST_PAGE_PARAM } from "./enrollment-sections";
 import { SectionsSkeleton } from "./sections-skeleton";
 
 export const generateMetadata = translatedMetadata("myEnrollments");
+// Per-user page, rendered for each request (see lib/auth/protected-page.ts).
+export const instant = false;
 
 const searchParamsSchema = z.object({ [PAST_PAGE_PARAM]: pageField() });
 

@@ -17,6 +17,8 @@ import { OutboxStatusBadge, useTemplateLabel } from "../status-badge";
 import { RetryForm } from "./retry-form";
 
 export const generateMetadata = translatedMetadata("outbox.detail");
+// Per-user page, rendered for each request (see lib/auth/protected-page.ts).
+export const instant = false;
 
 export default async function OutboxMessagePage({
   params,

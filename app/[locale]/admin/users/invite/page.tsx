@@ -19,6 +19,8 @@ import { listPartnerOrganizationOptions, listPendingInvitations } from "@/lib/us
 import { InviteForm } from "./invite-form";
 
 export const generateMetadata = translatedMetadata("users.invite");
+// Per-user page, rendered for each request (see lib/auth/protected-page.ts).
+export const instant = false;
 
 export default async function InviteUserPage({
   params,
