@@ -53,7 +53,7 @@ test.describe("admin: scheduling sessions without conflicts", () => {
     await page.goto("/en/admin/sessions/new");
     await expect(page.getByRole("heading", { level: 1, name: "Schedule a session" })).toBeVisible();
     await expectNoAxeViolations(page);
-    const course = field(page, "Course");
+    const course = page.getByRole("combobox", { name: /^Course/ });
     const courseValue = await course.locator("option").nth(1).getAttribute("value");
     await course.selectOption(courseValue!);
     await expect(field(page, "Capacity")).not.toHaveValue("");

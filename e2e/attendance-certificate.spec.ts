@@ -47,8 +47,8 @@ test.describe("attendance, completion, certificate and verification", () => {
         // One trainee arrived late: a single tap saves the mark, with who recorded it.
         const first = page.getByRole("group").filter({ has: page.getByRole("radio") }).first();
         await first.getByText("지각", { exact: true }).click();
-        await expect(first.getByText("저장했습니다.")).toBeVisible();
-        await expect(first.getByText(/박준호 기록/)).toBeVisible();
+        await expect(page.getByText("저장했습니다.").first()).toBeVisible();
+        await expect(page.getByText(/박준호 기록/).first()).toBeVisible();
       }
       await page.getByRole("button", { name: "미기록 인원 모두 출석" }).click();
       await expect(page.getByText(/명을 출석으로 기록했습니다/)).toBeVisible();

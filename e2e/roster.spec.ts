@@ -84,8 +84,11 @@ test.describe("session roster", () => {
     const invoiceRef = `FT-E2E-${Date.now().toString().slice(-6)}`;
     await row.getByLabel(`Payment status of ${TRAINEE_NAME}`).selectOption("INVOICED");
     await row.getByLabel(`Invoice reference of ${TRAINEE_NAME}`).fill(invoiceRef);
-    await row.getByRole("button", { name: `Save: ${TRAINEE_NAME}` }).click();
-    await expect(row.getByText("Payment details saved.")).toBeVisible();
+    // The save is a server action: wait for its answer, then check what a reload shows.
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST" && r.status() === 200),
+      row.getByRole("button", { name: new RegExp(`^Save\\s*:\\s*${TRAINEE_NAME}$`) }).click(),
+    ]);
     await page.reload();
     await findRow();
     await expect(row.getByLabel(`Payment status of ${TRAINEE_NAME}`)).toHaveValue("INVOICED");

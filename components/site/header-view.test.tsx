@@ -45,7 +45,9 @@ describe("HeaderView", () => {
     expect(hrefs(adminBar)).toEqual([
       "/ko/admin",
       "/ko/admin/sessions",
+      "/ko/admin/calendar",
       "/ko/admin/courses",
+      "/ko/admin/training-requests",
       "/ko/admin/users",
       "/ko/admin/outbox",
       "/ko/admin/audit",

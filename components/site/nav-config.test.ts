@@ -8,7 +8,10 @@ describe("navForRole", () => {
 
   it("adds each role's own links", () => {
     expect(navForRole("TRAINEE").role.map((i) => i.href)).toEqual(["/me/enrollments"]);
-    expect(navForRole("INSTRUCTOR").role.map((i) => i.href)).toEqual(["/instructor/sessions"]);
+    expect(navForRole("INSTRUCTOR").role.map((i) => i.href)).toEqual([
+      "/instructor/sessions",
+      "/instructor/calendar",
+    ]);
     expect(navForRole("PARTNER").role.map((i) => i.href)).toEqual([
       "/partner",
       "/partner/cohorts",
@@ -17,7 +20,9 @@ describe("navForRole", () => {
     expect(navForRole("ADMIN").role.map((i) => i.href)).toEqual([
       "/admin",
       "/admin/sessions",
+      "/admin/calendar",
       "/admin/courses",
+      "/admin/training-requests",
       "/admin/users",
       "/admin/outbox",
       "/admin/audit",

@@ -13,6 +13,9 @@ export type NavLabelKey =
   | "adminOutbox"
   | "adminAudit"
   | "adminSeatBlocks"
+  | "adminCalendar"
+  | "adminTrainingRequests"
+  | "instructorCalendar"
   | "partnerDashboard"
   | "partnerCohorts"
   | "partnerSeatBlocks";
@@ -35,11 +38,16 @@ export const publicNav: readonly NavItem[] = [
  */
 export const roleNav: Readonly<Record<Role, readonly NavItem[]>> = {
   TRAINEE: [{ href: "/me/enrollments", label: "myEnrollments" }],
-  INSTRUCTOR: [{ href: "/instructor/sessions", label: "mySessions" }],
+  INSTRUCTOR: [
+    { href: "/instructor/sessions", label: "mySessions" },
+    { href: "/instructor/calendar", label: "instructorCalendar" },
+  ],
   ADMIN: [
     { href: "/admin", label: "adminDashboard" },
     { href: "/admin/sessions", label: "adminSessions" },
+    { href: "/admin/calendar", label: "adminCalendar" },
     { href: "/admin/courses", label: "adminCourses" },
+    { href: "/admin/training-requests", label: "adminTrainingRequests" },
     { href: "/admin/users", label: "adminUsers" },
     { href: "/admin/outbox", label: "adminOutbox" },
     { href: "/admin/audit", label: "adminAudit" },
