@@ -121,7 +121,7 @@ test.describe("admin course management", () => {
     await expect(
       page.getByText("The course is published and now appears in the catalog."),
     ).toBeVisible();
-    await expect(page.getByText("Published", { exact: true })).toBeVisible();
+    await expect(page.getByText("Published", { exact: true }).first()).toBeVisible();
     await expectNoAxeViolations(page);
 
     // Visitors find it by a word of its title, in either language.
