@@ -3,6 +3,10 @@ import { test as base, expect, type Page } from "@playwright/test";
 
 /** Runs axe on the current page and fails with the list of violations, if any. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
+  // After a soft navigation (a server action's redirect) Next streams the new page's <title>
+  // after its content; wait for it as a reader would, then audit. A page without a title
+  // still fails here.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const summary = results.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n    ")}`,
