@@ -1,13 +1,8 @@
-import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { isCertificateCode } from "@/lib/certificates/certificate-code";
 import { renderCertificatePdf } from "@/lib/certificates/certificate-pdf";
 import { getCertificateDocument } from "@/lib/certificates/certificates.queries";
+import { downloadUser, fileResponse, refusal } from "@/lib/http/download";
 import { isAppLocale } from "@/lib/i18n/routing";
-
-const notFound = () =>
-  new Response(null, { status: 404, headers: { "Cache-Control": "private, no-store" } });
 
 /**
  * A certificate's PDF (linked from the completion mail and the attendance page): for its owner,
@@ -20,24 +15,15 @@ export async function GET(
   { params }: { params: Promise<{ locale: string; code: string }> },
 ) {
   const { locale, code } = await params;
-  if (!isAppLocale(locale)) return notFound();
-
-  const user = await getCurrentUser();
-  if (!user) {
-    // The proxy skips paths with a dot, so the return path is taken from the request itself.
-    const callbackUrl = safeCallbackPath(new URL(request.url).pathname, locale);
-    redirect(`/${locale}/sign-in?${new URLSearchParams({ callbackUrl })}`);
-  }
-  if (!isCertificateCode(code)) return notFound();
+  if (!isAppLocale(locale)) return refusal(404);
+  const user = await downloadUser(request, locale);
+  if (!isCertificateCode(code)) return refusal(404);
   const certificate = await getCertificateDocument(user, code);
-  if (!certificate) return notFound();
+  if (!certificate) return refusal(404);
 
-  const pdf = await renderCertificatePdf(certificate);
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="certificate-${certificate.code}.pdf"`,
-      "Cache-Control": "private, no-store",
-    },
+  return fileResponse({
+    body: await renderCertificatePdf(certificate),
+    contentType: "application/pdf",
+    filename: `certificate-${certificate.code}.pdf`,
   });
 }
