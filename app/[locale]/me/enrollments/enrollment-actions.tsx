@@ -1,22 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import {
-  createContext,
-  useActionState,
-  useCallback,
-  useContext,
-  useEffect,
-  useRef,
-  useState,
-  type ReactNode,
-} from "react";
-import { Alert } from "@/components/ui/alert";
+import { type ReactNode } from "react";
+import { ActionAnnouncer, useAnnouncedAction } from "@/components/forms/action-announcer";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
-import { initialActionResult, type ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/actions/action-result";
 import {
   cancelEnrollmentAction,
   claimOfferAction,
@@ -24,57 +15,8 @@ import {
 } from "@/lib/enrollments/enrollments.actions";
 import { REASON_MAX } from "@/lib/enrollments/enrollments.schemas";
 
-type ServerAction = (previous: ActionResult, formData: FormData) => Promise<ActionResult>;
-
-/**
- * A successful claim, decline or cancellation moves the enrollment to another section: the page
- * revalidates and the card with the button the user pressed is gone. Its outcome is therefore
- * shown (and announced) at the top of the list, outside any card, and focus moves there instead
- * of being dropped on the page body.
- */
-const AnnounceContext = createContext<(message: string) => void>(() => {});
-
 export function EnrollmentActionsProvider({ children }: { children: ReactNode }) {
-  const [notice, setNotice] = useState<{ id: number; message: string } | null>(null);
-  const regionRef = useRef<HTMLDivElement>(null);
-  const announce = useCallback(
-    (message: string) => setNotice((previous) => ({ id: (previous?.id ?? 0) + 1, message })),
-    [],
-  );
-
-  useEffect(() => {
-    if (notice) regionRef.current?.focus();
-  }, [notice]);
-
-  return (
-    <AnnounceContext.Provider value={announce}>
-      {/* Present from the start (a live region must exist before its content changes). */}
-      <div
-        ref={regionRef}
-        tabIndex={-1}
-        aria-live="polite"
-        aria-atomic="true"
-        className="focus-visible:outline-none"
-      >
-        {notice ? (
-          <Alert key={notice.id} variant="success" role="none" className="mb-6">
-            {notice.message}
-          </Alert>
-        ) : null}
-      </div>
-      {children}
-    </AnnounceContext.Provider>
-  );
-}
-
-/** useActionState for one enrollment's action; a success is reported at the top of the list. */
-function useEnrollmentAction(action: ServerAction) {
-  const announce = useContext(AnnounceContext);
-  return useActionState(async (previous: ActionResult, formData: FormData) => {
-    const result = await action(previous, formData);
-    if (result.ok && result.message) announce(result.message);
-    return result;
-  }, initialActionResult);
+  return <ActionAnnouncer className="mb-6">{children}</ActionAnnouncer>;
 }
 
 /** A refusal (e.g. the cut-off has just passed), next to the button; the card stays. */
@@ -99,7 +41,7 @@ export function ClaimOfferForm({
   courseTitle: string;
 }) {
   const t = useTranslations("myEnrollments.offer");
-  const [state, formAction] = useEnrollmentAction(claimOfferAction);
+  const [state, formAction] = useAnnouncedAction(claimOfferAction);
   return (
     <form action={formAction} className="flex flex-col" noValidate>
       <input type="hidden" name="enrollmentId" value={enrollmentId} />
@@ -120,7 +62,7 @@ export function DeclineOfferForm({
   courseTitle: string;
 }) {
   const t = useTranslations("myEnrollments.offer");
-  const [state, formAction] = useEnrollmentAction(declineOfferAction);
+  const [state, formAction] = useAnnouncedAction(declineOfferAction);
   return (
     <form action={formAction} className="flex flex-col" noValidate>
       <input type="hidden" name="enrollmentId" value={enrollmentId} />
@@ -158,7 +100,7 @@ export function CancelEnrollmentForm({
 }) {
   const t = useTranslations(`myEnrollments.cancel.${kind}`);
   const tReason = useTranslations("myEnrollments.cancel");
-  const [state, formAction] = useEnrollmentAction(cancelEnrollmentAction);
+  const [state, formAction] = useAnnouncedAction(cancelEnrollmentAction);
   return (
     <form action={formAction} className="flex flex-col" noValidate>
       <input type="hidden" name="enrollmentId" value={enrollmentId} />

@@ -1,17 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import {
-  createContext,
-  useActionState,
-  useCallback,
-  useContext,
-  useEffect,
-  useRef,
-  useState,
-  type ReactNode,
-} from "react";
-import { Alert } from "@/components/ui/alert";
+import { useActionState, type ReactNode } from "react";
+import { ActionAnnouncer, useAnnouncedAction } from "@/components/forms/action-announcer";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -32,55 +23,10 @@ import {
 import { INVOICE_REF_MAX, PAYMENT_STATUSES } from "@/lib/rosters/rosters.schemas";
 import { cn } from "@/lib/utils";
 
-type ServerAction = (previous: ActionResult, formData: FormData) => Promise<ActionResult>;
-
 export type MoveOption = { id: string; label: string };
 
-/**
- * A roster action that succeeds usually changes the row it came from (a new status, the buttons
- * gone) or, with a status filter on, removes it from view. Its outcome is therefore announced
- * above the table, in a live region that exists from the start, and focus moves there instead of
- * being dropped on the page body. Refusals stay next to the control that caused them.
- */
-const AnnounceContext = createContext<(message: string) => void>(() => {});
-
 export function RosterAnnouncer({ children }: { children: ReactNode }) {
-  const [notice, setNotice] = useState<{ id: number; message: string } | null>(null);
-  const regionRef = useRef<HTMLDivElement>(null);
-  const announce = useCallback(
-    (message: string) => setNotice((previous) => ({ id: (previous?.id ?? 0) + 1, message })),
-    [],
-  );
-  useEffect(() => {
-    if (notice) regionRef.current?.focus();
-  }, [notice]);
-  return (
-    <AnnounceContext.Provider value={announce}>
-      <div
-        ref={regionRef}
-        tabIndex={-1}
-        aria-live="polite"
-        aria-atomic="true"
-        className="focus-visible:outline-none"
-      >
-        {notice ? (
-          <Alert key={notice.id} variant="success" role="none" className="mb-4">
-            {notice.message}
-          </Alert>
-        ) : null}
-      </div>
-      {children}
-    </AnnounceContext.Provider>
-  );
-}
-
-function useRosterAction(action: ServerAction) {
-  const announce = useContext(AnnounceContext);
-  return useActionState(async (previous: ActionResult, formData: FormData) => {
-    const result = await action(previous, formData);
-    if (result.ok && result.message) announce(result.message);
-    return result;
-  }, initialActionResult);
+  return <ActionAnnouncer className="mb-4">{children}</ActionAnnouncer>;
 }
 
 /** A refusal next to the control, field messages included (the dialog with the field has closed). */
@@ -89,7 +35,10 @@ function Refusal({ state }: { state: ActionResult }) {
     ? null
     : [state.formError, ...Object.values(state.fieldErrors ?? {}).flat()].filter(Boolean).join(" ");
   return (
-    <p aria-live="polite" className="mt-1 text-xs font-medium whitespace-normal text-destructive empty:mt-0">
+    <p
+      aria-live="polite"
+      className="mt-1 text-xs font-medium whitespace-normal text-destructive empty:mt-0"
+    >
       {text}
     </p>
   );
@@ -103,14 +52,20 @@ function ForPerson({ name }: { name: string }) {
 function ReasonField({ id, label, state }: { id: string; label: string; state: ActionResult }) {
   return (
     <FormField id={id} label={label} errors={state.fieldErrors?.reason} required>
-      <Textarea name="reason" rows={3} maxLength={REASON_MAX} defaultValue={state.values?.reason} required />
+      <Textarea
+        name="reason"
+        rows={3}
+        maxLength={REASON_MAX}
+        defaultValue={state.values?.reason}
+        required
+      />
     </FormField>
   );
 }
 
 export function ApproveForm({ enrollmentId, name }: { enrollmentId: string; name: string }) {
   const t = useTranslations("roster.approve");
-  const [state, action] = useRosterAction(approveEnrollmentAction);
+  const [state, action] = useAnnouncedAction(approveEnrollmentAction);
   return (
     <form action={action} className="flex flex-col" noValidate>
       <input type="hidden" name="enrollmentId" value={enrollmentId} />
@@ -125,7 +80,7 @@ export function ApproveForm({ enrollmentId, name }: { enrollmentId: string; name
 
 export function RejectForm({ enrollmentId, name }: { enrollmentId: string; name: string }) {
   const t = useTranslations("roster.reject");
-  const [state, action] = useRosterAction(rejectEnrollmentAction);
+  const [state, action] = useAnnouncedAction(rejectEnrollmentAction);
   return (
     <form action={action} className="flex flex-col" noValidate>
       <input type="hidden" name="enrollmentId" value={enrollmentId} />
@@ -152,7 +107,7 @@ export function RejectForm({ enrollmentId, name }: { enrollmentId: string; name:
 
 export function CancelForm({ enrollmentId, name }: { enrollmentId: string; name: string }) {
   const t = useTranslations("roster.cancel");
-  const [state, action] = useRosterAction(cancelTraineeAction);
+  const [state, action] = useAnnouncedAction(cancelTraineeAction);
   return (
     <form action={action} className="flex flex-col" noValidate>
       <input type="hidden" name="enrollmentId" value={enrollmentId} />
@@ -187,7 +142,7 @@ export function MoveForm({
   options: MoveOption[];
 }) {
   const t = useTranslations("roster.move");
-  const [state, action] = useRosterAction(moveTraineeAction);
+  const [state, action] = useAnnouncedAction(moveTraineeAction);
   const targetId = `move-target-${enrollmentId}`;
   return (
     <form action={action} className="flex flex-col" noValidate>
@@ -207,7 +162,12 @@ export function MoveForm({
         confirmLabel={t("confirm")}
         cancelLabel={t("keep")}
       >
-        <FormField id={targetId} label={t("target")} errors={state.fieldErrors?.toSessionId} required>
+        <FormField
+          id={targetId}
+          label={t("target")}
+          errors={state.fieldErrors?.toSessionId}
+          required
+        >
           <Select name="toSessionId" defaultValue={state.values?.toSessionId ?? ""} required>
             <option value="">{t("choose")}</option>
             {options.map((option) => (
@@ -236,7 +196,7 @@ export function ReorderForm({
   total: number;
 }) {
   const t = useTranslations("roster.reorder");
-  const [state, action] = useRosterAction(reorderWaitlistAction);
+  const [state, action] = useAnnouncedAction(reorderWaitlistAction);
   return (
     <form action={action} className="flex flex-col" noValidate>
       <input type="hidden" name="enrollmentId" value={enrollmentId} />
@@ -335,12 +295,7 @@ export function PaymentForm({
   const [state, action] = useActionState(updatePaymentAction, initialActionResult);
   const inputId = `invoice-ref-${enrollmentId}`;
   return (
-    <form
-      id={paymentFormId(enrollmentId)}
-      action={action}
-      className="flex flex-col"
-      noValidate
-    >
+    <form id={paymentFormId(enrollmentId)} action={action} className="flex flex-col" noValidate>
       <input type="hidden" name="enrollmentId" value={enrollmentId} />
       <div className="flex items-center gap-2">
         <label htmlFor={inputId} className="sr-only">
@@ -351,7 +306,9 @@ export function PaymentForm({
           id={inputId}
           name="invoiceRef"
           maxLength={INVOICE_REF_MAX}
-          defaultValue={state.ok ? (invoiceRef ?? "") : (state.values?.invoiceRef ?? invoiceRef ?? "")}
+          defaultValue={
+            state.ok ? (invoiceRef ?? "") : (state.values?.invoiceRef ?? invoiceRef ?? "")
+          }
           placeholder={t("invoicePlaceholder")}
           aria-invalid={state.fieldErrors?.invoiceRef ? true : undefined}
           className="h-9 w-40"
