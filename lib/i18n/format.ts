@@ -85,12 +85,19 @@ export function formatDayRange(startsAt: Date, endsAt: Date, locale: AppLocale):
   return zone ? `${days} ${zone}` : days;
 }
 
-/** A calendar month given as "2026-12": "2026년 12월" / "December 2026". */
-export function formatMonth(month: string, locale: AppLocale): string {
+/**
+ * A calendar month given as "2026-12" (no time zone involved): "2026년 12월" / "December 2026";
+ * `{ month: "short" }` gives "Dec 2026", and `{ month: "short", year: false }` the axis label "Dec".
+ */
+export function formatMonth(
+  month: string,
+  locale: AppLocale,
+  options: { month?: "long" | "short"; year?: boolean } = {},
+): string {
   const [year, monthNumber] = month.split("-").map(Number);
   return new Intl.DateTimeFormat(intlLocale(locale), {
-    year: "numeric",
-    month: "long",
+    ...(options.year === false ? {} : { year: "numeric" }),
+    month: options.month ?? "long",
     timeZone: "UTC",
   }).format(new Date(Date.UTC(year!, monthNumber! - 1, 1)));
 }

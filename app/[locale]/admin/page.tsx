@@ -24,28 +24,15 @@ import {
   UPCOMING_SESSIONS_LIMIT,
   WAITLIST_RUN_THRESHOLD,
 } from "@/lib/dashboard/dashboard.queries";
-import { formatDateTime, formatKrw } from "@/lib/i18n/format";
+import { formatDateTime, formatKrw, formatMonth } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { translatedMetadata } from "@/lib/i18n/page-metadata";
-import type { AppLocale } from "@/lib/i18n/routing";
 import { DashboardBarChart } from "./_dashboard/bar-chart";
 import { FillMeter } from "./_dashboard/fill-meter";
 
 export const generateMetadata = translatedMetadata("dashboard");
 // Per-user page, rendered for each request (see lib/auth/protected-page.ts).
 export const instant = false;
-
-/**
- * "2026-11" → "Nov 2026" / "2026년 11월", and the short "Nov" / "11월" for a chart axis (twelve
- * consecutive months never repeat a name). A calendar month: no time zone involved.
- */
-function monthLabel(month: string, locale: AppLocale, style: "long" | "short" = "long"): string {
-  return new Intl.DateTimeFormat(locale === "ko" ? "ko-KR" : "en-US", {
-    ...(style === "long" ? { year: "numeric" } : {}),
-    month: "short",
-    timeZone: "UTC",
-  }).format(new Date(`${month}-01T00:00:00Z`));
-}
 
 export default async function AdminDashboardPage({ params }: PageProps<"/[locale]/admin">) {
   const { locale, user } = await openProtectedPage(params, "dashboard:read");
@@ -77,8 +64,8 @@ export default async function AdminDashboardPage({ params }: PageProps<"/[locale
   }));
   const months = data.monthly.map((row) => ({
     ...row,
-    label: monthLabel(row.month, locale),
-    short: monthLabel(row.month, locale, "short"),
+    label: formatMonth(row.month, locale, { month: "short" }),
+    short: formatMonth(row.month, locale, { month: "short", year: false }),
   }));
   const monthRange = {
     first: months[0]?.label ?? "",
