@@ -25,7 +25,6 @@
  * long the session lock is held), separately for self-enrollment's fast path (the lock taken by
  * its last statement, lib/enrollments/fast-enroll.ts) and the slow path (withSeatLock).
  */
-import { register } from "node:module";
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
@@ -34,19 +33,8 @@ import { dropDatabase, recreateDatabase } from "@/lib/db/admin";
 import { applyMigrations } from "@/lib/db/migrate";
 import { describeDatabase, isEmbeddedDatabase } from "@/lib/db/url";
 
-// The engine's modules start with `import "server-only"`, a marker that throws unless resolved
-// with the "react-server" condition, as Next.js does for server code (vitest aliases it to its
-// empty module). `tsx --conditions=react-server` would do that for every package and break
-// React and next-intl, so this hook gives the condition to that one specifier only. It must be
-// registered before the engine is imported, hence the dynamic imports in main().
-register(
-  `data:text/javascript,${encodeURIComponent(`
-    export async function resolve(specifier, context, next) {
-      if (specifier !== "server-only") return next(specifier, context);
-      return next(specifier, { ...context, conditions: [...context.conditions, "react-server"] });
-    }`)}`,
-  import.meta.url,
-);
+// Before the engine is imported (dynamically, in main()): see the module.
+import "./lib/server-only-condition";
 
 const BENCH_DATABASE = "ftenroll_bench";
 const TARGET_RATIO = 0.5;

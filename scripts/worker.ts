@@ -3,11 +3,13 @@
  * (`next start` with START_WORKER=false) and worker as separate processes. Needs DATABASE_URL
  * (a real PostgreSQL server: the embedded database serves one process, which `npm start` runs).
  */
-import { startWorker } from "@/lib/jobs/worker";
-import { logger } from "@/lib/logger";
-import { getPool } from "@/lib/db/pool";
+import "./lib/server-only-condition";
 
 async function main() {
+  // Loaded after the hook above (the jobs reach server modules).
+  const { startWorker } = await import("@/lib/jobs/worker");
+  const { logger } = await import("@/lib/logger");
+  const { getPool } = await import("@/lib/db/pool");
   const worker = await startWorker({ logger });
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -27,7 +29,8 @@ async function main() {
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
-main().catch((err: unknown) => {
+main().catch(async (err: unknown) => {
+  const { logger } = await import("@/lib/logger");
   logger.fatal({ err }, "worker failed to start");
   process.exit(1);
 });
